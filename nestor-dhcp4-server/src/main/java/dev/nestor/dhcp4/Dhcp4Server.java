@@ -1,0 +1,302 @@
+package dev.nestor.dhcp4;
+
+import dev.nestor.common.stats.StatsRegistry;
+import dev.nestor.common.time.Clock;
+import dev.nestor.config.ConfigException;
+import dev.nestor.config.model.Dhcp4Config;
+import dev.nestor.config.model.Pool4;
+import dev.nestor.config.model.Subnet4;
+import dev.nestor.dhcp4.pipeline.Dhcp4Pipeline;
+import dev.nestor.dhcp4.respond.ReplyRouting4;
+import dev.nestor.engine.alloc.PoolCursors;
+import dev.nestor.engine.reclaim.LeaseReclaimer4;
+import dev.nestor.lease.LeaseStore4;
+import dev.nestor.lease.LeaseStoreException;
+import dev.nestor.lease.LeaseStores;
+import dev.nestor.lease.StoreContext;
+import dev.nestor.lease.SubnetLeaseCounts;
+import dev.nestor.transport.Dhcp4Transport;
+import dev.nestor.transport.Dhcp4Transports;
+import dev.nestor.transport.InboundDatagram;
+import dev.nestor.transport.NetInterface;
+import dev.nestor.transport.OutboundDatagram;
+import dev.nestor.transport.TransportOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The DHCPv4 server: owns the transport, the worker threads, the lease store and the timers, and swaps its
+ * runtime atomically on reconfiguration. One receive thread hands datagrams to a bounded worker pool; one
+ * client's packets are serialised (ClientSerializer) so its lease decisions never interleave.
+ */
+public final class Dhcp4Server implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp4");
+
+    private final ServerOptions options;
+    private final StatsRegistry stats;
+    private final Clock clock;
+    private final PoolCursors cursors = new PoolCursors();
+    private final AtomicReference<Dhcp4Runtime> current = new AtomicReference<>();
+    private final ClientSerializer serializer = new ClientSerializer();
+    private final long startedNanos = System.nanoTime();
+    private volatile long lastReloadNanos = System.nanoTime();
+
+    private Dhcp4Transport transport;
+    private TransportOptions transportOptions;
+    private SystemInterfaces interfaces;
+    private Dhcp4Pipeline pipeline;
+    private ThreadPoolExecutor workers;
+    private Thread receiver;
+    private ScheduledExecutorService timers;
+    private volatile boolean running;
+
+    public Dhcp4Server(ServerOptions options, StatsRegistry stats, Clock clock) {
+        this.options = options;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** Opens the store and sockets for {@code config} and starts serving. */
+    public synchronized void start(Dhcp4Config config) throws ConfigException, IOException, LeaseStoreException {
+        Dhcp4Runtime runtime = Dhcp4Runtime.prepare(config);
+        LeaseStore4 store = openStore(config);
+        runtime = runtime.withStore(store);
+        initStatistics(runtime);
+        current.set(runtime);
+        interfaces = new SystemInterfaces();
+        transportOptions = transportOptions(config);
+        transport = Dhcp4Transports.open(transportOptions);
+        pipeline = new Dhcp4Pipeline(current::get, cursors, stats, clock,
+                new ReplyRouting4(options.serverPort(), options.clientPort()), interfaces);
+        int threads = options.workerThreads() > 0 ? options.workerThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
+        workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueSize()),
+                Thread.ofPlatform().name("dhcp4-worker-", 0).daemon(true).factory());
+        running = true;
+        receiver = Thread.ofPlatform().name("dhcp4-receiver").daemon(true).start(this::receiveLoop);
+        timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-timers").daemon(true).factory());
+        scheduleTimers();
+        log.info("nestor-dhcp4 {} started: config {}, {} subnet(s), lease-database {}, listening on {} ({} sockets, port {})",
+                options.version(), options.configName(), config.subnets().size(), describeStore(config),
+                transport.listening().stream().map(NetInterface::name).toList(),
+                transportOptions.raw() ? "raw" : "udp", options.serverPort());
+    }
+
+    /**
+     * Swaps in a new config. Everything is prepared first (expressions compiled, store opened if the database
+     * changed, sockets reopened if the interfaces changed); any failure leaves the running config in place.
+     */
+    public synchronized void reconfigure(Dhcp4Config config) throws ConfigException, IOException, LeaseStoreException {
+        Dhcp4Runtime old = current.get();
+        Dhcp4Runtime next = Dhcp4Runtime.prepare(config);
+        boolean sameStore = old.config().leaseDatabase().equals(config.leaseDatabase());
+        LeaseStore4 store = sameStore ? old.store() : openStore(config);
+        next = next.withStore(store);
+        TransportOptions newTransport = transportOptions(config);
+        Dhcp4Transport oldTransport = null;
+        if (!newTransport.equals(transportOptions)) {
+            oldTransport = transport;
+            oldTransport.close(); // the new sockets bind the same port
+            try {
+                transport = Dhcp4Transports.open(newTransport);
+            } catch (IOException e) {
+                transport = Dhcp4Transports.open(transportOptions); // back to what worked
+                if (!sameStore) store.close();
+                throw e;
+            }
+            transportOptions = newTransport;
+            interfaces = interfaces.refreshed();
+        }
+        current.set(next);
+        initStatistics(next);
+        if (!sameStore) {
+            try {
+                old.store().close();
+            } catch (Exception e) {
+                log.warn("closing the previous lease store: {}", e.toString());
+            }
+        }
+        timers.shutdownNow();
+        timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-timers").daemon(true).factory());
+        scheduleTimers();
+        lastReloadNanos = System.nanoTime();
+        if (oldTransport != null) {
+            Thread r = receiver;
+            receiver = Thread.ofPlatform().name("dhcp4-receiver").daemon(true).start(this::receiveLoop);
+            r.interrupt();
+        }
+        log.info("nestor-dhcp4 reconfigured: {} subnet(s), lease-database {}, listening on {}", config.subnets().size(),
+                describeStore(config), transport.listening().stream().map(NetInterface::name).toList());
+    }
+
+    /** Checks a config the way {@link #reconfigure} would, without touching the running server. */
+    public static void test(Dhcp4Config config) throws ConfigException {
+        Dhcp4Runtime.prepare(config);
+    }
+
+    private void receiveLoop() {
+        Dhcp4Transport t = transport;
+        while (running) {
+            InboundDatagram in;
+            try {
+                in = t.receive();
+            } catch (IOException e) {
+                if (!running || t != transport) return;
+                log.warn("receive failed: {}", e.getMessage());
+                continue;
+            }
+            if (in == null) return; // transport closed
+            try {
+                workers.execute(() -> handle(in));
+            } catch (RejectedExecutionException e) {
+                stats.add("pkt4-receive-drop", 1);
+                stats.add("pkt4-queue-full", 1);
+            }
+        }
+    }
+
+    private void handle(InboundDatagram in) {
+        Optional<OutboundDatagram> reply = serializer.run(in, () -> pipeline.process(in));
+        if (reply.isEmpty()) return;
+        try {
+            transport.send(reply.get());
+        } catch (IOException e) {
+            log.warn("send failed: {}", e.getMessage());
+        }
+    }
+
+    private void scheduleTimers() {
+        var p = current.get().config().expiredLeasesProcessing();
+        if (p.reclaimTimerWaitTime() > 0) {
+            timers.scheduleWithFixedDelay(() -> safely(() -> reclaimer().reclaim(current.get().config().expiredLeasesProcessing(), false)),
+                    p.reclaimTimerWaitTime(), p.reclaimTimerWaitTime(), TimeUnit.SECONDS);
+        }
+        if (p.flushReclaimedTimerWaitTime() > 0) {
+            timers.scheduleWithFixedDelay(() -> safely(() -> reclaimer().flushReclaimed(current.get().config().expiredLeasesProcessing())),
+                    p.flushReclaimedTimerWaitTime(), p.flushReclaimedTimerWaitTime(), TimeUnit.SECONDS);
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.error("timer task failed", e);
+        }
+    }
+
+    public LeaseReclaimer4 reclaimer() {
+        return new LeaseReclaimer4(current.get().store(), stats, clock);
+    }
+
+    private LeaseStore4 openStore(Dhcp4Config config) throws LeaseStoreException {
+        return LeaseStores.open4(config.leaseDatabase(), new StoreContext(clock, options.dataDirectory()));
+    }
+
+    private static String describeStore(Dhcp4Config config) {
+        Map<String, String> db = config.leaseDatabase();
+        String type = db.getOrDefault("type", "memfile");
+        if (type.equals("memfile")) {
+            return "memfile" + ("false".equals(db.get("persist")) ? " (not persisted)" : " " + db.getOrDefault("name", "(default file)"));
+        }
+        return type + " " + db.getOrDefault("name", "");
+    }
+
+    private TransportOptions transportOptions(Dhcp4Config config) {
+        var ic = config.interfaces();
+        return new TransportOptions(ic.interfaces(), !"udp".equals(ic.dhcpSocketType()), options.serverPort(), options.clientPort());
+    }
+
+    /** Kea's statistics: packet counters start at 0; subnet counters are recounted from the store. */
+    private void initStatistics(Dhcp4Runtime rt) {
+        for (String name : List.of("pkt4-received", "pkt4-discover-received", "pkt4-offer-received", "pkt4-request-received",
+                "pkt4-ack-received", "pkt4-nak-received", "pkt4-release-received", "pkt4-decline-received",
+                "pkt4-inform-received", "pkt4-unknown-received", "pkt4-sent", "pkt4-offer-sent", "pkt4-ack-sent",
+                "pkt4-nak-sent", "pkt4-parse-failed", "pkt4-receive-drop", "v4-allocation-fail",
+                "v4-allocation-fail-shared-network", "v4-allocation-fail-subnet", "v4-allocation-fail-no-pools",
+                "v4-allocation-fail-classes", "v4-reservation-conflicts", "v4-lease-reuses", "reclaimed-leases",
+                "reclaimed-declined-addresses", "declined-addresses", "cumulative-assigned-addresses")) {
+            if (stats.observation(name).isEmpty()) stats.set(name, 0L);
+        }
+        Map<Long, SubnetLeaseCounts> counts = rt.store().countBySubnet();
+        long declinedTotal = 0;
+        for (Subnet4 s : rt.config().subnets()) {
+            String p = "subnet[" + s.id() + "].";
+            long total = 0;
+            for (Pool4 pool : s.pools()) total += pool.size();
+            SubnetLeaseCounts c = counts.getOrDefault(s.id(), new SubnetLeaseCounts(0, 0));
+            stats.set(p + "total-addresses", total);
+            stats.set(p + "assigned-addresses", c.assigned() + c.declined());
+            stats.set(p + "declined-addresses", c.declined());
+            declinedTotal += c.declined();
+            for (String n : List.of("cumulative-assigned-addresses", "reclaimed-leases", "reclaimed-declined-addresses",
+                    "v4-allocation-fail", "v4-lease-reuses", "v4-reservation-conflicts")) {
+                if (stats.observation(p + n).isEmpty()) stats.set(p + n, 0L);
+            }
+        }
+        stats.set("declined-addresses", declinedTotal);
+    }
+
+    public Dhcp4Runtime runtime() { return current.get(); }
+
+    public StatsRegistry stats() { return stats; }
+
+    public ServerOptions options() { return options; }
+
+    public long uptimeSeconds() { return (System.nanoTime() - startedNanos) / 1_000_000_000L; }
+
+    public long secondsSinceReload() { return (System.nanoTime() - lastReloadNanos) / 1_000_000_000L; }
+
+    public int workerThreads() { return workers == null ? 0 : workers.getCorePoolSize(); }
+
+    public int queueSize() { return options.queueSize(); }
+
+    /** Stops receiving, finishes queued packets, then flushes and closes the lease store. */
+    @Override
+    public synchronized void close() {
+        if (!running) return;
+        running = false;
+        try {
+            transport.close();
+        } catch (Exception e) {
+            log.warn("closing sockets: {}", e.toString());
+        }
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+        Dhcp4Runtime rt = current.get();
+        try {
+            rt.store().flush();
+            rt.store().close();
+        } catch (Exception e) {
+            log.error("flushing leases on shutdown failed: {}", e.toString());
+        }
+        log.info("nestor-dhcp4 stopped");
+    }
+
+    /** Settings that come from the command line rather than the config file. */
+    public record ServerOptions(String version, String configName, int serverPort, int clientPort, Path dataDirectory,
+                                int workerThreads, int queueSize) {
+        public ServerOptions {
+            Objects.requireNonNull(version);
+            if (queueSize <= 0) throw new IllegalArgumentException("queue size must be positive");
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package dev.nestor.engine.alloc;
+
+import dev.nestor.common.Bytes;
+import dev.nestor.common.net.HwAddress;
+import dev.nestor.common.net.Ipv4;
+import dev.nestor.common.stats.StatsRegistry;
+import dev.nestor.common.time.Clock;
+import dev.nestor.config.model.Lifetime;
+import dev.nestor.config.model.Pool4;
+import dev.nestor.config.model.Reservation4;
+import dev.nestor.config.model.Subnet4;
+import dev.nestor.engine.host.HostIndex4;
+import dev.nestor.lease.Lease4;
+import dev.nestor.lease.LeaseState;
+import dev.nestor.lease.LeaseStore4;
+import dev.nestor.lease.LeaseStoreException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides which address a client gets, following Kea's AllocEngine for DHCPv4: reservation first, then the
+ * client's existing lease, then the address it asks for, then a free address from the pools. Never trusts a
+ * check it made earlier: every write is a compare-and-set on the store, so several servers (or threads) sharing
+ * one store can never hand the same address to two clients.
+ */
+public final class AllocationEngine4 {
+    /** How many times a lost race for an address is retried with another candidate before giving up. */
+    private static final int MAX_RACE_RETRIES = 16;
+
+    private final LeaseStore4 store;
+    private final HostIndex4 hosts;
+    private final PoolCursors cursors;
+    private final StatsRegistry stats;
+    private final Clock clock;
+
+    public AllocationEngine4(LeaseStore4 store, HostIndex4 hosts, PoolCursors cursors, StatsRegistry stats, Clock clock) {
+        this.store = store;
+        this.hosts = hosts;
+        this.cursors = cursors;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** DISCOVER (ctx.fakeAllocation) or REQUEST. */
+    public LeaseDecision allocate(ClientContext4 ctx) {
+        try {
+            return ctx.fakeAllocation() ? discover(ctx) : request(ctx);
+        } catch (LeaseStoreException e) {
+            return new LeaseDecision.StoreFailed(e.getMessage());
+        }
+    }
+
+    // ---- DISCOVER: choose an address, write nothing ----
+
+    private LeaseDecision discover(ClientContext4 ctx) throws LeaseStoreException {
+        long now = clock.epochSeconds();
+        Optional<Lease4> existing = findClientLease(ctx);
+        // 1. a reservation in a subnet the client may use
+        for (Subnet4 subnet : ctx.subnets()) {
+            Reservation4 r = ctx.reservationIn(subnet);
+            if (r != null && r.ipAddress() != null && subnet.prefix().contains(r.ipAddress())
+                    && usableBy(r.ipAddress(), ctx, now)) {
+                return grant(ctx, subnet, r.ipAddress(), existing.orElse(null), now);
+            }
+        }
+        // 2. the client's current lease, if still allowed
+        if (existing.isPresent()) {
+            Lease4 lease = existing.get();
+            Subnet4 subnet = subnetOf(ctx, lease.subnetId());
+            if (subnet != null && inAllowedPool(subnet, lease.address(), ctx.classes())
+                    && !reservedForOther(subnet, lease.address(), ctx)) {
+                return grant(ctx, subnet, lease.address(), lease, now);
+            }
+        }
+        // 3. the address it asks for
+        if (ctx.requestedAddress() != 0) {
+            for (Subnet4 subnet : ctx.subnets()) {
+                int a = ctx.requestedAddress();
+                if (subnet.prefix().contains(a) && inAllowedPool(subnet, a, ctx.classes())
+                        && !reservedForOther(subnet, a, ctx) && usableBy(a, ctx, now)) {
+                    return grant(ctx, subnet, a, existing.orElse(null), now);
+                }
+            }
+        }
+        // 4. a free address
+        for (Subnet4 subnet : ctx.subnets()) {
+            int a = findFree(subnet, ctx, now);
+            if (a != 0) return grant(ctx, subnet, a, existing.orElse(null), now);
+        }
+        return new LeaseDecision.NoAddress("no address available in " + ctx.selectedSubnet().prefix());
+    }
+
+    // ---- REQUEST: decide, then commit with compare-and-set ----
+
+    private LeaseDecision request(ClientContext4 ctx) throws LeaseStoreException {
+        long now = clock.epochSeconds();
+        Optional<Lease4> existing = findClientLease(ctx);
+        int requested = ctx.requestedAddress();
+        if (requested != 0) {
+            Subnet4 subnet = null;
+            for (Subnet4 s : ctx.subnets()) if (s.prefix().contains(requested)) { subnet = s; break; }
+            if (subnet == null) return new LeaseDecision.Nak(Ipv4.toString(requested) + " is not in the client's network");
+            Reservation4 own = ctx.reservationIn(subnet);
+            if (own != null && own.ipAddress() != null && own.ipAddress() != requested && usableBy(own.ipAddress(), ctx, now)) {
+                return new LeaseDecision.Nak("client has a reservation for " + Ipv4.toString(own.ipAddress()));
+            }
+            boolean reservedForMe = own != null && own.ipAddress() != null && own.ipAddress() == requested;
+            if (!reservedForMe && reservedForOther(subnet, requested, ctx)) {
+                return new LeaseDecision.Nak(Ipv4.toString(requested) + " is reserved for another client");
+            }
+            if (!reservedForMe && !inAllowedPool(subnet, requested, ctx.classes())) {
+                return new LeaseDecision.Nak(Ipv4.toString(requested) + " is outside the pools the client may use");
+            }
+            return commit(ctx, subnet, requested, existing.orElse(null), now, true);
+        }
+        // no address asked for (BOOTP, or a REQUEST without option 50/ciaddr): behave as DISCOVER, then commit
+        LeaseDecision choice = discover(ctx);
+        if (choice instanceof LeaseDecision.Granted g) {
+            return commit(ctx, g.subnet(), g.lease().address(), existing.orElse(null), now, false);
+        }
+        return choice;
+    }
+
+    private LeaseDecision commit(ClientContext4 ctx, Subnet4 subnet, int address, Lease4 clientLease, long now,
+                                 boolean nakOnConflict) throws LeaseStoreException {
+        for (int attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
+            Optional<Lease4> current = store.get(address);
+            if (current.isPresent() && !current.get().expired(now) && current.get().state() == LeaseState.DEFAULT
+                    && !belongsToClient(current.get(), ctx)) {
+                if (nakOnConflict) return new LeaseDecision.Nak(Ipv4.toString(address) + " is leased to another client");
+                address = findFree(subnet, ctx, now);
+                if (address == 0) return new LeaseDecision.NoAddress("no address available in " + subnet.prefix());
+                continue;
+            }
+            if (current.isPresent() && current.get().state() == LeaseState.DECLINED && !current.get().expired(now)) {
+                if (nakOnConflict) return new LeaseDecision.Nak(Ipv4.toString(address) + " is declined");
+                address = findFree(subnet, ctx, now);
+                if (address == 0) return new LeaseDecision.NoAddress("no address available in " + subnet.prefix());
+                continue;
+            }
+            Lease4 old = current.orElse(null);
+            if (old != null && belongsToClient(old, ctx) && reusable(old, subnet, ctx, now)) {
+                long remaining = old.expire() - now;
+                return new LeaseDecision.Granted(old.withCltt(now).withValidLifetime(remaining), subnet, old, true);
+            }
+            Lease4 lease = newLease(ctx, subnet, address, now);
+            boolean written = old == null ? store.add(lease) : store.replace(old, lease);
+            if (!written) continue; // someone else changed it: look again
+            countCommit(subnet, old, lease);
+            if (clientLease != null && clientLease.address() != address) {
+                // the client moved to another address: its old lease goes, as Kea does on REQUEST
+                if (store.delete(clientLease) && clientLease.state() == LeaseState.DEFAULT) {
+                    stats.add("subnet[" + clientLease.subnetId() + "].assigned-addresses", -1);
+                }
+            }
+            return new LeaseDecision.Granted(lease, subnet, old, false);
+        }
+        return new LeaseDecision.NoAddress("lost the race for an address " + MAX_RACE_RETRIES + " times");
+    }
+
+    private void countCommit(Subnet4 subnet, Lease4 old, Lease4 lease) {
+        // assigned-addresses includes declined addresses, as in Kea
+        boolean wasCounted = old != null && (old.state() == LeaseState.DEFAULT || old.state() == LeaseState.DECLINED);
+        if (wasCounted && old.subnetId() != lease.subnetId()) {
+            stats.add("subnet[" + old.subnetId() + "].assigned-addresses", -1);
+            wasCounted = false;
+        }
+        if (old != null && old.state() == LeaseState.DECLINED) {
+            stats.add("subnet[" + old.subnetId() + "].declined-addresses", -1);
+            stats.add("declined-addresses", -1);
+        }
+        if (!wasCounted) {
+            stats.add("subnet[" + subnet.id() + "].assigned-addresses", 1);
+        }
+        if (old == null || !belongsToClient(old, lease.hwAddress(), lease.clientId())) {
+            stats.add("subnet[" + subnet.id() + "].cumulative-assigned-addresses", 1);
+            stats.add("cumulative-assigned-addresses", 1);
+        }
+    }
+
+    /** Kea's lease reuse: a fresh enough lease is handed back unchanged, saving a write. */
+    private boolean reusable(Lease4 old, Subnet4 subnet, ClientContext4 ctx, long now) {
+        double threshold = subnet.params().cacheThreshold();
+        if (threshold <= 0 || threshold >= 1 || old.state() != LeaseState.DEFAULT || old.expired(now)) return false;
+        if (old.subnetId() != subnet.id() || !old.hostname().equals(ctx.hostname())) return false;
+        if (old.validLifetime() != lifetime(ctx, subnet)) return false;
+        long age = now - old.cltt();
+        Long maxAge = subnet.params().cacheMaxAge();
+        if (maxAge != null && maxAge > 0 && age >= maxAge) return false;
+        return age < threshold * old.validLifetime();
+    }
+
+    private Lease4 grantLease(ClientContext4 ctx, Subnet4 subnet, int address, long now) {
+        return newLease(ctx, subnet, address, now);
+    }
+
+    private LeaseDecision grant(ClientContext4 ctx, Subnet4 subnet, int address, Lease4 previous, long now) {
+        return new LeaseDecision.Granted(grantLease(ctx, subnet, address, now), subnet, previous, false);
+    }
+
+    private Lease4 newLease(ClientContext4 ctx, Subnet4 subnet, int address, long now) {
+        long poolId = 0;
+        for (Pool4 p : subnet.pools()) if (p.contains(address)) { poolId = p.poolId(); break; }
+        return new Lease4(address, ctx.hwAddress(), ctx.clientId(), lifetime(ctx, subnet), now, subnet.id(),
+                false, false, ctx.hostname(), LeaseState.DEFAULT, null, poolId);
+    }
+
+    /** Valid lifetime: the class's or the subnet's, clamped client hint (option 51) within [min, max]. */
+    public long lifetime(ClientContext4 ctx, Subnet4 subnet) {
+        Lifetime lt = ctx.classLifetime() != null ? ctx.classLifetime() : subnet.params().validLifetime();
+        long hint = ctx.requestedLifetime();
+        if (hint <= 0) return lt.defaultValue();
+        return Math.max(lt.min(), Math.min(lt.max(), hint));
+    }
+
+    // ---- lookups ----
+
+    /** The client's lease in any of its candidate subnets: by client-id first, then by hardware address. */
+    public Optional<Lease4> findClientLease(ClientContext4 ctx) throws LeaseStoreException {
+        for (Subnet4 subnet : ctx.subnets()) {
+            if (ctx.clientId() != null) {
+                for (Lease4 l : store.getByClientId(ctx.clientId(), subnet.id())) {
+                    if (l.state() == LeaseState.DEFAULT) return Optional.of(l);
+                }
+            }
+            if (ctx.hwAddress() != null && ctx.hwAddress().length() > 0) {
+                for (Lease4 l : store.getByHwAddress(ctx.hwAddress(), subnet.id())) {
+                    if (l.state() == LeaseState.DEFAULT && belongsToClient(l, ctx)) return Optional.of(l);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Subnet4 subnetOf(ClientContext4 ctx, long subnetId) {
+        for (Subnet4 s : ctx.subnets()) if (s.id() == subnetId) return s;
+        return null;
+    }
+
+    /** Kea's Lease4::belongsToClient: client ids decide when both sides have one, else hardware addresses. */
+    public static boolean belongsToClient(Lease4 lease, HwAddress hw, Bytes clientId) {
+        if (clientId != null && lease.clientId() != null) return clientId.equals(lease.clientId());
+        return hw != null && lease.hwAddress() != null && hw.equals(lease.hwAddress());
+    }
+
+    private static boolean belongsToClient(Lease4 lease, ClientContext4 ctx) {
+        return belongsToClient(lease, ctx.hwAddress(), ctx.clientId());
+    }
+
+    /** Free for this client: no lease, its own lease, or an expired / reclaimed / released one. */
+    private boolean usableBy(int address, ClientContext4 ctx, long now) throws LeaseStoreException {
+        Optional<Lease4> l = store.get(address);
+        if (l.isEmpty()) return true;
+        Lease4 lease = l.get();
+        if (lease.state() == LeaseState.DECLINED) return lease.expired(now);
+        if (lease.state() != LeaseState.DEFAULT) return true;
+        return belongsToClient(lease, ctx) || lease.expired(now);
+    }
+
+    private boolean reservedForOther(Subnet4 subnet, int address, ClientContext4 ctx) {
+        Optional<Reservation4> r = subnet.params().reservationsInSubnet() ? hosts.byAddress(subnet.id(), address) : Optional.empty();
+        if (r.isEmpty() && subnet.params().reservationsGlobal()) r = hosts.byAddress(0, address);
+        if (r.isEmpty()) return false;
+        Reservation4 mine = ctx.reservationIn(subnet);
+        return mine == null || !mine.equals(r.get());
+    }
+
+    private static boolean inAllowedPool(Subnet4 subnet, int address, Set<String> classes) {
+        for (Pool4 p : subnet.pools()) {
+            if (p.contains(address) && poolAdmits(p, classes)) return true;
+        }
+        return false;
+    }
+
+    static boolean poolAdmits(Pool4 pool, Set<String> classes) {
+        if (pool.clientClasses().isEmpty()) return true;
+        for (String c : pool.clientClasses()) if (classes.contains(c)) return true;
+        return false;
+    }
+
+    /** Iterative allocator: walks each admitted pool from its cursor; 0 when every address is taken. */
+    private int findFree(Subnet4 subnet, ClientContext4 ctx, long now) throws LeaseStoreException {
+        List<Pool4> pools = subnet.pools();
+        for (Pool4 pool : pools) {
+            if (!poolAdmits(pool, ctx.classes())) continue;
+            long size = pool.size();
+            for (long i = 0; i < size; i++) {
+                int candidate = cursors.next(subnet.id(), pool);
+                if (reservedForOther(subnet, candidate, ctx)) continue;
+                if (usableBy(candidate, ctx, now)) return candidate;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.nestor.engine.alloc;
+
+import dev.nestor.common.Bytes;
+import dev.nestor.common.net.HwAddress;
+import dev.nestor.common.stats.StatsRegistry;
+import dev.nestor.common.time.Clock;
+import dev.nestor.lease.Lease4;
+import dev.nestor.lease.LeaseState;
+import dev.nestor.lease.LeaseStore4;
+import dev.nestor.lease.LeaseStoreException;
+
+import java.util.Optional;
+
+/** RELEASE and DECLINE: the client gives an address back, or reports it in use by someone else. */
+public final class LeaseRelease4 {
+    /** Outcome of a RELEASE or DECLINE, so the caller can count it and log it. */
+    public enum Outcome { DONE, NO_LEASE, NOT_OWNER, STORE_FAILED }
+
+    private final LeaseStore4 store;
+    private final StatsRegistry stats;
+    private final Clock clock;
+
+    public LeaseRelease4(LeaseStore4 store, StatsRegistry stats, Clock clock) {
+        this.store = store;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** RELEASE: the lease is deleted (Kea's default behaviour), if the client owns it. */
+    public Outcome release(int address, HwAddress hw, Bytes clientId) {
+        try {
+            Optional<Lease4> l = store.get(address);
+            if (l.isEmpty() || l.get().state() != LeaseState.DEFAULT) return Outcome.NO_LEASE;
+            Lease4 lease = l.get();
+            if (!AllocationEngine4.belongsToClient(lease, hw, clientId)) return Outcome.NOT_OWNER;
+            if (!store.delete(lease)) return Outcome.NO_LEASE;
+            stats.add("subnet[" + lease.subnetId() + "].assigned-addresses", -1);
+            return Outcome.DONE;
+        } catch (LeaseStoreException e) {
+            return Outcome.STORE_FAILED;
+        }
+    }
+
+    /**
+     * DECLINE: the address is in use on the link; it is quarantined for the probation period with no owner, as
+     * Kea's Lease4::decline does.
+     */
+    public Outcome decline(int address, HwAddress hw, Bytes clientId, long probationSeconds) {
+        try {
+            Optional<Lease4> l = store.get(address);
+            if (l.isEmpty() || l.get().state() != LeaseState.DEFAULT) return Outcome.NO_LEASE;
+            Lease4 lease = l.get();
+            if (!AllocationEngine4.belongsToClient(lease, hw, clientId)) return Outcome.NOT_OWNER;
+            Lease4 declined = new Lease4(address, null, null, probationSeconds, clock.epochSeconds(), lease.subnetId(),
+                    false, false, "", LeaseState.DECLINED, lease.userContext(), lease.poolId());
+            if (!store.replace(lease, declined)) return Outcome.NO_LEASE;
+            stats.add("subnet[" + lease.subnetId() + "].declined-addresses", 1);
+            stats.add("declined-addresses", 1);
+            return Outcome.DONE;
+        } catch (LeaseStoreException e) {
+            return Outcome.STORE_FAILED;
+        }
+    }
+}

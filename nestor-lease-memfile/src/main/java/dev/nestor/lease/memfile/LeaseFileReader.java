@@ -1,0 +1,78 @@
+package dev.nestor.lease.memfile;
+
+import dev.nestor.lease.Lease4;
+import dev.nestor.lease.LeaseStoreException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays a Kea lease file into a map keyed by address, as Kea's LeaseFileLoader does: a later row replaces an
+ * earlier one for the same address, and a row with valid lifetime 0 removes the address. Rows Kea would reject
+ * are logged and skipped, up to {@code maxRowErrors} (0 = no limit, Kea's "max-row-errors").
+ */
+final class LeaseFileReader {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseFileReader.class);
+
+    /**
+     * What one file contained.
+     *
+     * @param rows            rows applied
+     * @param errors          rows skipped as invalid
+     * @param needsConversion whether the header was of another schema version
+     */
+    record Result(int rows, int errors, boolean needsConversion) {}
+
+    private LeaseFileReader() {}
+
+    /** Applies every row of {@code file} to {@code leases}. A missing or empty file applies nothing. */
+    static Result load(Path file, Map<Integer, Lease4> leases, long maxRowErrors) throws LeaseStoreException {
+        if (!Files.exists(file)) return new Result(0, 0, false);
+        if (!Files.isRegularFile(file)) throw new LeaseStoreException("lease file " + file + " is not a regular file");
+        // ISO-8859-1 keeps every byte; text columns are unescaped and UTF-8-decoded by LeaseCsv4
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.ISO_8859_1), 1 << 16)) {
+            String line;
+            LeaseCsv4.Schema schema = null;
+            int rows = 0;
+            int errors = 0;
+            long lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isEmpty() || line.equals("\r")) continue;
+                if (schema == null) {
+                    try {
+                        schema = LeaseCsv4.Schema.of(line);
+                    } catch (IllegalArgumentException e) {
+                        throw new LeaseStoreException("invalid header in lease file " + file + ": " + e.getMessage());
+                    }
+                    continue;
+                }
+                LeaseCsv4.Row row;
+                try {
+                    row = LeaseCsv4.parse(line, schema);
+                } catch (IllegalArgumentException e) {
+                    errors++;
+                    LOG.warn("skipping invalid row {} of lease file {}: {}", lineNo, file, e.getMessage());
+                    if (maxRowErrors > 0 && errors > maxRowErrors)
+                        throw new LeaseStoreException("exceeded maximum number of failures " + maxRowErrors
+                                + " to read a lease from the lease file " + file);
+                    continue;
+                }
+                rows++;
+                if (row.deletion()) leases.remove(row.lease().address());
+                else leases.put(row.lease().address(), row.lease());
+            }
+            LOG.info("loaded {} rows from lease file {} ({} invalid)", rows, file, errors);
+            return new Result(rows, errors, schema != null && schema.needsConversion());
+        } catch (IOException e) {
+            throw new LeaseStoreException("cannot read lease file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

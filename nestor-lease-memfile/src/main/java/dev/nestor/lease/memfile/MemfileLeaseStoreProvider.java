@@ -1,0 +1,20 @@
+package dev.nestor.lease.memfile;
+
+import dev.nestor.lease.LeaseStore4;
+import dev.nestor.lease.LeaseStoreException;
+import dev.nestor.lease.LeaseStoreProvider;
+import dev.nestor.lease.StoreContext;
+import java.util.Map;
+
+/** Registers {@link MemfileLeaseStore4} as lease-database type {@code "memfile"}. */
+public final class MemfileLeaseStoreProvider implements LeaseStoreProvider {
+    @Override
+    public String type() {
+        return "memfile";
+    }
+
+    @Override
+    public LeaseStore4 open4(Map<String, String> parameters, StoreContext ctx) throws LeaseStoreException {
+        return MemfileLeaseStore4.open(parameters, ctx);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.nestor.transport;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The DHCPv4 server's view of the network: receive datagrams arriving on the server port from the configured
+ * interfaces, send replies either through UDP or as link-layer frames.
+ *
+ * <p>Threads: exactly one thread calls {@link #receive()}; {@link #send} may be called from any number of threads
+ * concurrently; {@link #close()} may be called from any thread and makes a blocked {@code receive()} return
+ * {@code null} promptly (well under a second).
+ */
+public interface Dhcp4Transport extends AutoCloseable {
+    /**
+     * Blocks until a datagram arrives on a configured interface.
+     *
+     * @return the datagram, or {@code null} only once the transport is closed
+     * @throws IOException on a socket error (the transport stays usable unless closed)
+     */
+    InboundDatagram receive() throws IOException;
+
+    /**
+     * Sends one datagram.
+     *
+     * @throws IOException when the kernel refuses it (message names the call, destination and errno)
+     */
+    void send(OutboundDatagram datagram) throws IOException;
+
+    /** The interfaces this transport accepts packets from, as resolved when it was opened. */
+    List<NetInterface> listening();
+
+    /** Idempotent; releases sockets. */
+    @Override
+    void close();
+}
