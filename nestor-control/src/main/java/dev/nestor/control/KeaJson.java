@@ -16,7 +16,7 @@ import java.util.Map;
  * scrape them with regular expressions) see what Kea would send: map keys sorted, {@code "{ "k": v, ... }"} and
  * {@code "[ a, b ]"} spacing, doubles as C++ streams print them ({@code 0.5}, {@code 1.0}, {@code 1e+06}).
  *
- * <p>One deliberate difference: Kea escapes every non-ASCII byte as {@code \u00XX}, which mangles UTF-8; we write
+ * <p>One deliberate difference: Kea escapes every non-ASCII byte as a backslash-u escape of the byte, which mangles UTF-8; we write
  * non-ASCII characters as they are.
  */
 public final class KeaJson {

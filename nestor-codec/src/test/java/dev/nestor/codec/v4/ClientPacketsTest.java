@@ -46,7 +46,7 @@ class ClientPacketsTest {
             "35 01 01",
             "3d 0f ff a1b2c3d4 0003 0001", MAC,
             "39 02 05dc",
-            "3c 1d", ascii("dhcpcd-9.4.1:Linux-6.1.0:x86_64"),
+            "3c 1f", ascii("dhcpcd-9.4.1:Linux-6.1.0:x86_64"),
             "91 01 01",
             "0c 04", ascii("pi-4"),
             "37 0a 01 79 21 03 06 1c 33 3a 3b 77",

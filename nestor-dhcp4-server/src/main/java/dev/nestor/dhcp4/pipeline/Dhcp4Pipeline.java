@@ -108,14 +108,15 @@ public final class Dhcp4Pipeline {
 
     private Optional<Dhcp4Packet> request(Exchange4 ex) {
         Dhcp4Packet q = ex.query();
-        if (q.serverId().isPresent() && !stages.isOurServerId(ex, q.serverId().getAsInt())) {
+        boolean checkServerId = !ex.runtime().config().globals().compatibility().ignoreDhcpServerIdentifier();
+        if (checkServerId && q.serverId().isPresent() && !stages.isOurServerId(ex, q.serverId().getAsInt())) {
             return dropEmpty("REQUEST for another server " + Ipv4.toString(q.serverId().getAsInt()));
         }
         boolean initReboot = q.serverId().isEmpty() && q.requestedAddress().isPresent() && q.ciaddr() == 0;
         int requested = q.requestedAddress().orElse(q.ciaddr());
         ex = stages.selectSubnet(ex);
         if (ex.subnet() == null) {
-            if (ex.runtime().config().globals().authoritative()) return Optional.of(builder.nak(ex));
+            if (ex.runtime().config().globals().scope().authoritative()) return Optional.of(builder.nak(ex));
             return dropEmpty("no subnet for REQUEST from " + q.hwAddress());
         }
         ClientContext4 ctx = stages.context(ex, false, requested);

@@ -77,13 +77,13 @@ class KeaLeaseFileTest {
     @Test
     void readsOlderSchemasAndUpgradesTheFileWithACleanup() throws Exception {
         Path file = dir.resolve("old.csv");
-        // Kea 1.x wrote 10 columns (no user_context, no pool_id)
+        // schema 2.0: 10 columns, no user_context or pool_id yet
         Files.write(file, List.of(
                 "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname,state",
                 "192.0.2.20,00:11:22:33:44:55,,3600,1700003600,1,0,0,a.example.org.,0",
                 "192.0.2.21,00:11:22:33:44:56,,3600,1700003600,1,0,0,,1"), StandardCharsets.US_ASCII);
         Path older = dir.resolve("older.csv");
-        // Kea before 0.9.2 had no state column either
+        // schema 1.0: not even a state column
         Files.write(older, List.of(
                 "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname",
                 "192.0.2.30,00:11:22:33:44:55,,3600,1700003600,1,0,0,b.example.org."), StandardCharsets.US_ASCII);
