@@ -26,6 +26,11 @@ public final class KeaJson {
     private KeaJson() {
     }
 
+    /** {@return the shared control-channel mapper (plain JSON, thread-safe); do not reconfigure it} */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
     /** {@return {@code node} in Kea's text form; null is written as {@code null}} */
     public static String write(JsonNode node) {
         StringBuilder sb = new StringBuilder(64);

@@ -37,7 +37,7 @@ final class EngineFixture {
 
     EngineFixture(String dhcp4Json) throws Exception {
         config = Dhcp4ConfigParser.parse(ConfigText.parse("{\"Dhcp4\": " + dhcp4Json + "}", Path.of(".")));
-        store = MemfileLeaseStore4.inMemory(clock);
+        store = MemfileLeaseStore4.inMemory();
         hosts = new HostIndex4(config);
         selection = new SubnetSelection(config);
         engine = new AllocationEngine4(store, hosts, new PoolCursors(), stats, clock);

@@ -75,7 +75,8 @@ public interface LeaseStore4 extends AutoCloseable {
     List<Lease4> getPage(int fromAddressExclusive, int limit);
 
     /**
-     * Leases in state {@link LeaseState#DEFAULT} whose {@link Lease4#expire()} is before {@code now}, oldest expiry
+     * Leases in state {@link LeaseState#DEFAULT} or {@link LeaseState#DECLINED} (probation over) whose
+     * {@link Lease4#expire()} is before {@code now}, oldest expiry
      * first (ties by address); infinite leases are never returned.
      *
      * @param max maximum number returned; 0 means no limit

@@ -161,7 +161,7 @@ final class OptionParsers {
                     + space + "." + def.get().name() + "'");
             return null;
         }
-        int effectiveCode = def.map(OptionDefinition::code).orElseGet(code::intValue);
+        int effectiveCode = def.isPresent() ? def.get().code() : code.intValue();
         if (space.equals(OptionDefinition.DHCP4) && (effectiveCode == 0 || effectiveCode == 255)) {
             o.error("code", "invalid option code '" + effectiveCode + "': reserved for " + (effectiveCode == 0 ? "PAD" : "END"));
             return null;

@@ -69,6 +69,8 @@ final class LeaseFileReader {
                 if (row.deletion()) leases.remove(row.lease().address());
                 else leases.put(row.lease().address(), row.lease());
             }
+            if (schema == null && Files.size(file) > 0)
+                throw new LeaseStoreException("lease file " + file + " has no header line");
             LOG.info("loaded {} rows from lease file {} ({} invalid)", rows, file, errors);
             return new Result(rows, errors, schema != null && schema.needsConversion());
         } catch (IOException e) {

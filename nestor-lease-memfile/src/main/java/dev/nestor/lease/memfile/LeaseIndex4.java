@@ -145,7 +145,7 @@ final class LeaseIndex4 {
         if (l.clientId() != null) byClientId.add(l.clientId(), a);
         if (!l.hostname().isEmpty()) byHostname.add(l.hostname(), a);
         bySubnet.computeIfAbsent(l.subnetId(), _ -> new TreeSet<>(Integer::compareUnsigned)).add(a);
-        if (l.state() == LeaseState.DEFAULT && !l.infinite()) expiring.add(new ExpiryKey(l.expire(), a));
+        if ((l.state() == LeaseState.DEFAULT || l.state() == LeaseState.DECLINED) && !l.infinite()) expiring.add(new ExpiryKey(l.expire(), a));
         if (l.state() == LeaseState.EXPIRED_RECLAIMED) reclaimed.add(new ExpiryKey(l.expire(), a));
         count(l, +1);
     }

@@ -2,7 +2,6 @@ package dev.nestor.lease.memfile;
 
 import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
-import dev.nestor.common.time.Clock;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseStore4;
 import dev.nestor.lease.LeaseStoreException;
@@ -56,7 +55,6 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
     private static final Logger LOG = LoggerFactory.getLogger(MemfileLeaseStore4.class);
     static final long DEFAULT_LFC_INTERVAL = 3600;
 
-    private final Clock clock;
     private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
     private final LeaseIndex4 index = new LeaseIndex4();
     /** Null when persist=false. Guarded by the write lock. */
@@ -70,8 +68,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
     private final ScheduledExecutorService timer;
     private boolean closed;
 
-    private MemfileLeaseStore4(Clock clock, Path file, SyncPolicy sync, long maxRowErrors) {
-        this.clock = clock;
+    private MemfileLeaseStore4(Path file, SyncPolicy sync, long maxRowErrors) {
         this.file = file;
         this.sync = sync;
         this.maxRowErrors = maxRowErrors;
@@ -84,8 +81,8 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
     }
 
     /** A store that keeps leases in memory only (persist=false). */
-    public static MemfileLeaseStore4 inMemory(Clock clock) {
-        return new MemfileLeaseStore4(clock, null, SyncPolicy.NONE, 0);
+    public static MemfileLeaseStore4 inMemory() {
+        return new MemfileLeaseStore4(null, SyncPolicy.NONE, 0);
     }
 
     /**
@@ -96,7 +93,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
      */
     public static MemfileLeaseStore4 open(Map<String, String> params, StoreContext ctx) throws LeaseStoreException {
         String persist = params.getOrDefault("persist", "true");
-        if (persist.equals("false")) return inMemory(ctx.clock());
+        if (persist.equals("false")) return inMemory();
         if (!persist.equals("true")) throw new LeaseStoreException("invalid value 'persist=" + persist + "'");
         String name = params.get("name");
         Path path = name == null || name.isEmpty()
@@ -106,7 +103,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         long maxRowErrors = unsigned(params, "max-row-errors", 0);
         SyncPolicy sync = SyncPolicy.parse(params.get("nestor-sync"));
 
-        MemfileLeaseStore4 store = new MemfileLeaseStore4(ctx.clock(), path.toAbsolutePath(), sync, maxRowErrors);
+        MemfileLeaseStore4 store = new MemfileLeaseStore4(path.toAbsolutePath(), sync, maxRowErrors);
         try {
             boolean conversion = store.load();
             store.startCleanup(lfcInterval, conversion);
@@ -188,14 +185,23 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
         rw.writeLock().lock();
         try {
             if (closed) throw new IOException("store is closed");
-            writer.close();
+            IOException failure = null;
             try {
+                writer.close();
                 Files.move(file, input, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                // as Kea: reopen whatever is at the name now, the new empty file or the old one if the move failed
-                writer = null;
-                writer = LeaseFileWriter.open(file, sync);
+            } catch (IOException e) {
+                failure = e;
             }
+            // as Kea: reopen whatever is at the name now, the new empty file or the old one if the move failed;
+            // if even that fails, writes fail loudly (writer == null) instead of being lost
+            writer = null;
+            try {
+                writer = LeaseFileWriter.open(file, sync);
+            } catch (IOException e) {
+                if (failure != null) e.addSuppressed(failure);
+                throw e;
+            }
+            if (failure != null) throw failure;
             if (sync == SyncPolicy.FSYNC) LeaseFileWriter.forceDirectory(file);
         } finally {
             rw.writeLock().unlock();
@@ -447,10 +453,5 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
             writer = null;
             rw.writeLock().unlock();
         }
-    }
-
-    /** Epoch seconds from the store's clock; exposed for diagnostics. */
-    long now() {
-        return clock.epochSeconds();
     }
 }

@@ -1,12 +1,14 @@
 package dev.nestor.lease.memfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
 import dev.nestor.common.net.Ipv4;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseState;
+import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.lease.StoreContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,5 +182,30 @@ class KeaLeaseFileTest {
         try (MemfileLeaseStore4 store = open(file)) {
             assertThat(store.getAll()).extracting(l -> Ipv4.toString(l.address())).containsExactly("192.0.2.1", "192.0.2.3");
         }
+    }
+    @Test
+    void invalidHeaderOrTooManyBadRowsRefuseToLoad() throws Exception {
+        Path bad = dir.resolve("bad-header.csv");
+        Files.write(bad, List.of("address,mac,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname"));
+        assertThatThrownBy(() -> open(bad)).isInstanceOf(LeaseStoreException.class).hasMessageContaining("'mac'");
+
+        Path rows = dir.resolve("bad-rows.csv");
+        Files.write(rows, List.of(HEADER, "x", "y", "z"));
+        assertThatThrownBy(() -> MemfileLeaseStore4.open(Map.of("name", rows.toString(), "lfc-interval", "0",
+                "max-row-errors", "2"), ctx)).isInstanceOf(LeaseStoreException.class).hasMessageContaining("maximum number");
+        try (MemfileLeaseStore4 store = open(rows)) {
+            assertThat(store.getAll()).isEmpty();
+        }
+    }
+
+    @Test
+    void escapingFollowsKeaCsvFile() {
+        assertThat(KeaCsv.escape("plain-host.example.")).isEqualTo("plain-host.example.");
+        assertThat(KeaCsv.escape("a,b&c\n")).isEqualTo("a&#x2cb&#x26c&#x0a");
+        assertThat(KeaCsv.escape("tab\there")).isEqualTo("tab&#x09here");
+        assertThat(KeaCsv.unescape("a&#x2Cb&#x26c")).isEqualTo("a,b&c");
+        // a tag without two hex digits stays literal, as in Kea
+        assertThat(KeaCsv.unescape("x&#xzz&#x4")).isEqualTo("x&#xzz&#x4");
+        assertThat(KeaCsv.split("a,,b,")).containsExactly("a", "", "b", "");
     }
 }
