@@ -19,8 +19,8 @@ class KeaExamplesTest {
         try (Stream<Path> s = Files.list(dir())) {
             for (Path f : s.sorted().toList()) {
                 try {
-                    Dhcp4ConfigParser.parse(ConfigText.read(f));
-                    System.out.println("OK   " + f.getFileName());
+                    var r = Dhcp4ConfigParser.parseWithNotes(ConfigText.read(f)); r.notes().forEach(n -> System.out.println("   note " + n));
+                    System.out.println("OK   " + f.getFileName()); if (System.getProperty("show", "").equals(f.getFileName().toString())) { r.config().subnets().forEach(x -> System.out.println("  S " + x)); r.config().sharedNetworks().forEach(x -> System.out.println("  N " + x)); r.config().globalReservations().forEach(x -> System.out.println("  R " + x)); System.out.println("  G " + r.config().globals()); }
                 } catch (ConfigException e) {
                     System.out.println("FAIL " + f.getFileName() + "\n   " + e.getMessage().replace("\n", "\n   "));
                 }

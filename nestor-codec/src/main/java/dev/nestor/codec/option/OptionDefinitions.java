@@ -15,8 +15,10 @@ import java.util.Set;
  * Every instance is a value: build a new one per configuration, no global state.
  */
 public final class OptionDefinitions {
+    // The standard table is immutable data, so one shared instance is not mutable static state.
+    private static final OptionDefinitions STANDARD = standardV4();
+
     private final Map<String, Space> spaces;
-    private final Set<String> standardSpaces;
     private final boolean standard;
 
     /** Per-space indexes, insertion-ordered. */
@@ -24,9 +26,8 @@ public final class OptionDefinitions {
         Space copy() { return new Space(new LinkedHashMap<>(byCode), new LinkedHashMap<>(byName)); }
     }
 
-    private OptionDefinitions(Map<String, Space> spaces, Set<String> standardSpaces, boolean standard) {
+    private OptionDefinitions(Map<String, Space> spaces, boolean standard) {
         this.spaces = spaces;
-        this.standardSpaces = standardSpaces;
         this.standard = standard;
     }
 
@@ -40,11 +41,11 @@ public final class OptionDefinitions {
         }
         for (String e : StandardOptionDefs.emptySpaces())
             spaces.putIfAbsent(e, new Space(new LinkedHashMap<>(), new LinkedHashMap<>()));
-        return new OptionDefinitions(freeze(spaces), Set.copyOf(spaces.keySet()), true);
+        return new OptionDefinitions(freeze(spaces), true);
     }
 
     /** An empty registry (no standard definitions), mostly for tests and custom-only spaces. */
-    public static OptionDefinitions empty() { return new OptionDefinitions(Map.of(), Set.of(), false); }
+    public static OptionDefinitions empty() { return new OptionDefinitions(Map.of(), false); }
 
     /**
      * A new registry with {@code defs} added. Throws IllegalArgumentException, naming the offending entry, when a
@@ -67,7 +68,7 @@ public final class OptionDefinitions {
             s.byCode.put(d.code(), d);
             s.byName.put(d.name(), d);
         }
-        return new OptionDefinitions(freeze(copy), standardSpaces, standard);
+        return new OptionDefinitions(freeze(copy), standard);
     }
 
     private static Map<String, Space> freeze(Map<String, Space> m) {
@@ -106,9 +107,6 @@ public final class OptionDefinitions {
     public static boolean isStandard(OptionDefinition def) {
         return STANDARD.byCode(def.space(), def.code()).filter(def::equals).isPresent();
     }
-
-    // The standard table is immutable data, so one shared instance is not mutable static state.
-    private static final OptionDefinitions STANDARD = standardV4();
 
     @Override
     public String toString() { return "OptionDefinitions" + (standard ? "(standard+" : "(") + all().size() + " defs)"; }

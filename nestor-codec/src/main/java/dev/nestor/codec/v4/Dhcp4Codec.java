@@ -62,7 +62,6 @@ public final class Dhcp4Codec {
         int xid = r.s32();
         int secs = r.u16(), flags = r.u16();
         int ciaddr = r.s32(), yiaddr = r.s32(), siaddr = r.s32(), giaddr = r.s32();
-        int chaddrAt = r.position();
         byte[] chaddr = r.bytes(Dhcp4Packet.CHADDR_LEN);
         int snameAt = r.position();
         byte[] sname = r.bytes(Dhcp4Packet.SNAME_LEN);
@@ -97,7 +96,6 @@ public final class Dhcp4Codec {
         }
         List<RawOption> opts = new ArrayList<>(joined.size());
         joined.forEach((code, w) -> opts.add(new RawOption(code, Bytes.of(w.toByteArray()))));
-        assert chaddrAt > 0;
         return new Dhcp4Packet(op, htype, hlen, hops, xid, secs, flags, ciaddr, yiaddr, siaddr, giaddr,
                 Bytes.of(chaddr), Bytes.of(sname), Bytes.of(file), Options.of(opts));
     }
@@ -145,7 +143,7 @@ public final class Dhcp4Codec {
         byte[] file = p.file().toArray();
         byte[] main;
         if (HEADER_LEN + 4 + total + 1 <= limit) {
-            main = concat(encoded, null);
+            main = concat(encoded);
         } else {
             Placement pl = place(codes, encoded, limit - HEADER_LEN - 4 - 1, allZero(file), allZero(sname));
             main = pl.main;
@@ -253,10 +251,9 @@ public final class Dhcp4Codec {
         return area.toByteArray();
     }
 
-    private static byte[] concat(List<byte[]> parts, byte[] tail) {
+    private static byte[] concat(List<byte[]> parts) {
         WireWriter w = new WireWriter();
         for (byte[] b : parts) w.bytes(b);
-        if (tail != null) w.bytes(tail);
         return w.toByteArray();
     }
 

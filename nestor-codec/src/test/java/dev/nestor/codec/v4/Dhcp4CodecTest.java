@@ -343,7 +343,9 @@ class Dhcp4CodecTest {
     void messageTypeIsAnOpenEnum() {
         assertThat(MessageType4.of(1)).isSameAs(MessageType4.DISCOVER);
         assertThat(MessageType4.of(18)).isSameAs(MessageType4.TLS);
-        assertThat(MessageType4.of(5).name()).isEqualTo("DHCPACK");
+        assertThat(MessageType4.of(5).name()).isEqualTo("ACK");
+        assertThat(MessageType4.of(5).keaName()).isEqualTo("DHCPACK");
+        assertThat(MessageType4.of(99).keaName()).isEqualTo("UNKNOWN");
         MessageType4 u = MessageType4.of(99);
         assertThat(u).isEqualTo(MessageType4.of(99)).hasSameHashCodeAs(MessageType4.of(99)).isNotEqualTo(MessageType4.of(98));
         assertThat(u.name()).isEqualTo("UNKNOWN(99)");

@@ -37,12 +37,17 @@ final class OptionParsers {
 
         Optional<OptionDefinition> byCode(String space, int code) {
             for (OptionDefinition d : local) if (d.space().equals(space) && d.code() == code) return Optional.of(d);
-            return registry.byCode(space, code);
+            return registry.byCode(space, code).or(() -> registry.byCode(alias(space), code));
         }
 
         Optional<OptionDefinition> byName(String space, String name) {
             for (OptionDefinition d : local) if (d.space().equals(space) && d.name().equals(name)) return Optional.of(d);
-            return registry.byName(space, name);
+            return registry.byName(space, name).or(() -> registry.byName(alias(space), name));
+        }
+
+        /** Kea also knows the DOCSIS 3 sub-option definitions under the space name "docsis3-v4". */
+        private static String alias(String space) {
+            return space.equals("docsis3-v4") ? "vendor-4491" : space;
         }
     }
 

@@ -122,13 +122,27 @@ final class ParamsParser {
         return v;
     }
 
+    /** Kea checks the TTL knobs against each other only within one scope's own keys. */
+    private static void checkOwnTtl(Obj o) {
+        if (o.has("ddns-ttl")) {
+            for (String k : List.of("ddns-ttl-percent", "ddns-ttl-min", "ddns-ttl-max"))
+                if (o.has(k)) o.error(k, "cannot specify both " + k + " and ddns-ttl");
+        }
+        if (o.has("ddns-ttl-max")) {
+            long min = o.integer("ddns-ttl-min", 0, 0xFFFFFFFFL, 0);
+            Long max = o.integer("ddns-ttl-max", 0, 0xFFFFFFFFL);
+            if (max != null && max < min)
+                o.error("ddns-ttl-max", "ddns-ttl-max: " + max + " must be greater than ddns-ttl-min: " + min);
+        }
+    }
+
     String hostnameCharSet() {
         String set = string("hostname-char-set", "[^A-Za-z0-9.-]");
         if (!set.isEmpty()) {
             try {
                 Pattern.compile(set);
             } catch (PatternSyntaxException e) {
-                at("hostname-char-set").error("hostname-char-set", "invalid regex: '" + set + "', " + e.getDescription());
+                at("hostname-char-set").error("hostname-char-set", "hostname-char-set '" + set + "' is not a valid regular expression");
             }
         }
         return set;
@@ -150,10 +164,7 @@ final class ParamsParser {
         Long ttl = integer("ddns-ttl", 0, 0xFFFFFFFFL);
         Long ttlMin = integer("ddns-ttl-min", 0, 0xFFFFFFFFL);
         Long ttlMax = integer("ddns-ttl-max", 0, 0xFFFFFFFFL);
-        if (ttl != null && ttlPercent != null)
-            at("ddns-ttl").error("ddns-ttl", "cannot specify both ddns-ttl-percent and ddns-ttl");
-        if (ttlMin != null && ttlMax != null && ttlMin > ttlMax)
-            at("ddns-ttl-min").error("ddns-ttl-min", "ddns-ttl-min: " + ttlMin + " must be less than ddns-ttl-max: " + ttlMax);
+        checkOwnTtl(layers.get(0));
         return new DdnsParams(bool("ddns-send-updates", true), bool("ddns-override-no-update", false),
                 bool("ddns-override-client-update", false),
                 oneOf("ddns-replace-client-name", REPLACE_CLIENT_NAME, "never",

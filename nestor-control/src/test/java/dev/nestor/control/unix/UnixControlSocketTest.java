@@ -165,7 +165,7 @@ class UnixControlSocketTest {
     @Test
     void partialCommandBeforeEofIsReported() throws Exception {
         assertThat(answer(exchange(path, "{\"command\": \"sta", true)).text())
-                .isEqualTo("Connection closed before a complete command was received, discarded partial command of 15 bytes");
+                .isEqualTo("Connection closed before a complete command was received, discarded partial command of 16 bytes");
         assertThat(exchange(path, "  \n", true)).isEmpty();
     }
 

@@ -29,7 +29,8 @@ abstract class AbstractClient implements DhcpClient {
         this.lab = lab;
         this.host = host;
         try {
-            this.dir = Files.createDirectories(lab.workDir().resolve(kind + "-" + host.iface()));
+            // one directory per client object: a new object on the same host starts with no remembered lease
+            this.dir = Files.createTempDirectory(lab.workDir(), kind + "-" + host.iface() + "-");
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

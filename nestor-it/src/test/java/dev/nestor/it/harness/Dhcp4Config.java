@@ -28,7 +28,8 @@ public final class Dhcp4Config {
         d.put("valid-lifetime", 600).put("renew-timer", 150).put("rebind-timer", 300);
         d.putArray("subnet4");
         ObjectNode logger = d.putArray("loggers").addObject().put("name", "kea-dhcp4").put("severity", "INFO");
-        logger.putArray("output-options").addObject().put("output", "stdout");
+        // "output_options": the spelling every Kea accepts (2.2 rejects the newer "output-options")
+        logger.putArray("output_options").addObject().put("output", "stdout");
         return new Dhcp4Config(doc);
     }
 

@@ -39,6 +39,7 @@ public final class DumpOnFailure implements TestExecutionExceptionHandler, Lifec
     }
 
     private Throwable attach(ExtensionContext ctx, Throwable t) {
+        if (t instanceof org.opentest4j.TestAbortedException) return t; // a skip, not a failure
         String d = dump();
         System.err.println("[" + ctx.getDisplayName() + "] failed: " + t + "\n" + d);
         t.addSuppressed(new Diagnostics(d));

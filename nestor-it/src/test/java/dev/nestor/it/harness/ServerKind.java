@@ -62,11 +62,19 @@ public enum ServerKind {
     }
 
     /**
-     * Server-specific additions to an otherwise identical config: Kea answers lease4-get-all and friends only
-     * with its lease_cmds hook library loaded; Nestor has those commands built in.
+     * Server-specific additions to an otherwise identical config, for Kea only: it answers lease4-get-all and
+     * friends only with its lease_cmds hook library loaded (Nestor has those commands built in), and Debian's
+     * Kea 2.2 knows loggers' output options only as {@code output_options}.
      */
     public void adapt(ObjectNode dhcp4) {
-        if (this != KEA || !dhcp4.has("control-socket") || !Files.exists(KEA_LEASE_CMDS)) return;
+        if (this != KEA) return;
+        // Debian's Kea 2.2 predates the "output-options" spelling used by current Kea examples
+        for (var logger : dhcp4.path("loggers")) {
+            if (logger instanceof ObjectNode l && l.has("output-options") && !l.has("output_options")) {
+                l.set("output_options", l.remove("output-options"));
+            }
+        }
+        if (!dhcp4.has("control-socket") || !Files.exists(KEA_LEASE_CMDS)) return;
         ArrayNode hooks = dhcp4.withArray("hooks-libraries");
         for (var h : hooks) if (h.path("library").asText().contains("lease_cmds")) return;
         hooks.addObject().put("library", KEA_LEASE_CMDS.toString());

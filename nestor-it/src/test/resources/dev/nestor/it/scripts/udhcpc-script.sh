@@ -6,7 +6,8 @@ RECORD='@RECORD@'
 { echo "=== EVENT $1"; env | LC_ALL=C sort; echo "=== END"; } >> "$RECORD"
 case "$1" in
   bound|renew)
-    ip -4 addr replace "$ip/${mask:-24}" dev "$interface" ;;
+    ip -4 addr replace "$ip/${mask:-24}" dev "$interface"
+    for r in $router; do ip -4 route replace default via "$r" dev "$interface"; break; done ;;
   deconfig)
     ip -4 addr flush dev "$interface" ;;
 esac

@@ -1,0 +1,89 @@
+package dev.nestor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.nestor.it.harness.DhcpClient;
+import dev.nestor.it.harness.Dhcp4Config;
+import dev.nestor.it.harness.DumpOnFailure;
+import dev.nestor.it.harness.LeaseFile;
+import dev.nestor.it.harness.NetnsLab;
+import dev.nestor.it.harness.Require;
+import dev.nestor.it.harness.ServerKind;
+import dev.nestor.it.harness.ServerProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One lab (namespaces) and one server per test class; the server must stop with exit code 0 on SIGTERM at the
+ * end. Failures print the server log, the lease file and every registered client's output.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LabTest {
+    final ServerKind kind = ServerKind.selected();
+
+    @RegisterExtension
+    final DumpOnFailure dump = new DumpOnFailure();
+
+    NetnsLab lab;
+    ServerProcess server;
+    private final List<DhcpClient> clients = new ArrayList<>();
+
+    /** Checks root, tools and the server binary (skip locally, fail in CI), then builds the lab. */
+    void createLab(String serverCidr, String... tools) {
+        Require.lab(kind, tools);
+        lab = NetnsLab.create(serverCidr);
+        dump.add("server (" + kind + ") log", () -> server == null ? "(not started)" : server.logTail(80));
+        dump.add("lease file", () -> server == null ? "(not started)" : server.leases().dump());
+    }
+
+    ServerProcess startServer(Dhcp4Config config) {
+        server = ServerProcess.start(lab, kind, config);
+        return server;
+    }
+
+    /** SIGTERM: the server must exit cleanly (0) within the bound. */
+    void stopServerCleanly() {
+        int exit = server.stop();
+        assertThat(exit).as("%s exit code after SIGTERM\n%s", kind, server.logTail(30)).isZero();
+    }
+
+    <C extends DhcpClient> C client(C c) {
+        clients.add(c);
+        dump.add(c);
+        return c;
+    }
+
+    /** Waits (bounded) until the lease file satisfies {@code condition}; servers may write just after replying. */
+    LeaseFile awaitLeases(String what, Predicate<LeaseFile> condition) {
+        return await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(server::leases, condition);
+    }
+
+    /** Sleeps into the next wall-clock second so a new cltt (whole seconds in the lease file) is distinguishable. */
+    static void nextSecond() throws InterruptedException {
+        long ms = System.currentTimeMillis();
+        Thread.sleep(1000 - ms % 1000 + 100);
+    }
+
+    @AfterEach
+    void stopClients() {
+        for (DhcpClient c : clients) c.close();
+        clients.clear();
+    }
+
+    @AfterAll
+    void tearDownLab() {
+        try {
+            if (server != null && server.isAlive()) stopServerCleanly();
+        } finally {
+            if (lab != null) lab.close();
+        }
+    }
+}
