@@ -9,9 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -199,7 +198,7 @@ public final class Classifier {
         for (String docsis : List.of("docsis3.0", "eRouter1.0")) {
             byte[] wanted = docsis.getBytes(StandardCharsets.US_ASCII);
             for (byte[] c : chunks) {
-                if (java.util.Arrays.equals(c, wanted)) {
+                if (Arrays.equals(c, wanted)) {
                     return Optional.of(VENDOR_CLASS_PREFIX + docsis);
                 }
             }
@@ -212,7 +211,7 @@ public final class Classifier {
         while (end > 0 && v[end - 1] == 0) {
             end--;
         }
-        return java.util.Arrays.copyOf(v, end);
+        return Arrays.copyOf(v, end);
     }
 
     private static final String CLASS_NAME_CHARS =

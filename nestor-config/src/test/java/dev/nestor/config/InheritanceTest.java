@@ -95,7 +95,7 @@ class InheritanceTest {
 
     @Test
     void lifetimeTripletRulesFollowKea() {
-        // min only: default and max take min's value
+        // Kea sets the global default valid-lifetime (7200) first; max then defaults to it
         assertThat(Cfg.dhcp4("\"min-valid-lifetime\": 300").globals().scope().validLifetime())
                 .isEqualTo(new Lifetime(7200, 300, 7200));
         assertThat(Cfg.dhcp4("\"valid-lifetime\": 600, \"min-valid-lifetime\": 300, \"max-valid-lifetime\": 900")

@@ -18,7 +18,10 @@ public interface PacketView {
     /** Family of the packet (v4 views see pkt4.*, relay4; v6 views pkt6.*, relay6). */
     Family family();
 
-    /** Payload (no code, no length) of the first top-level option with this code, if present. */
+    /**
+     * Payload (no code, no length) of the first top-level option with this code, if present, as Kea
+     * holds it after decoding (string-typed options such as 12 or 60 have trailing NULs removed).
+     */
     Optional<byte[]> option(int code);
 
     /**

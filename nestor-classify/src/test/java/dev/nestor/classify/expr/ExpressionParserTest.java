@@ -27,7 +27,8 @@ class ExpressionParserTest {
                         new StringLiteral("foo")));
         assertThat(ExpressionParser.parseString("substring(option[61].hex, -2, all)", V4)).isEqualTo(
                 new Substring(new OptionValue(new TopLevel(List.of(61)), Repr.HEX), -2, OptionalLong.empty()));
-        assertThat(ExpressionParser.parse("a_or_b()", V4.acceptingAnyClass()) instanceof BoolExpr).isFalse();
+        assertThat(ExpressionParser.parse("member('defined-later')", V4.acceptingAnyClass()))
+                .isEqualTo(new Member("defined-later"));
     }
 
     @Test
@@ -86,7 +87,7 @@ class ExpressionParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "option[123].text == 'foo' & x                 | 1:28: invalid character '&'",
+        "option[123].text == 'foo' & x                 | 1:27: invalid character '&'",
         "'a' and 'b'                                   | 1:5: syntax error, unexpected 'and', expecting '=='",
         "option[1].hex                                 | 1:14: syntax error, unexpected end of file, expecting '=='",
         "'a' == 'b' == 'c'                             | 1:12: syntax error, unexpected '==', expecting end of file",
@@ -111,7 +112,7 @@ class ExpressionParserTest {
         "not 'x'                                       | 1:8: syntax error, unexpected end of file, expecting '=='",
         "concat('a' == 'a', 'b') == 'x'                | 1:8: syntax error, a boolean expression where a string expression is expected",
         "match('(', 'x')                               | 1:7: invalid regular expression '(': Unclosed group",
-        "'unterminated == 'x'                          | 1:17: invalid character '''",
+        "'a' == 'b                                     | 1:8: invalid character '''",
         "(member('ALL')                                | 1:15: syntax error, unexpected end of file, expecting ')'",
         "''                                            | 1:3: syntax error, unexpected end of file, expecting '=='",
         "                                              | 1:1: syntax error, unexpected end of file",

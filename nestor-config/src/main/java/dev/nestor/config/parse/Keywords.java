@@ -2,8 +2,10 @@ package dev.nestor.config.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The allowed keywords of each config scope, after Kea 3.0's {@code dhcp4_parser.yy} and
@@ -14,7 +16,7 @@ final class Keywords {
     private Keywords() {}
 
     /** A scope's table: keyword → null (accepted) or the "not supported yet" message. */
-    record Table(String scope, Map<String, String> unsupported, java.util.Set<String> accepted) {
+    record Table(String scope, Map<String, String> unsupported, Set<String> accepted) {
         void check(Obj o, String key, JsonNode value) {
             if (accepted.contains(key)) return;
             String why = unsupported.get(key);
@@ -23,7 +25,7 @@ final class Keywords {
         }
 
         static Table of(String scope, List<String> accepted, Map<String, String> unsupported) {
-            return new Table(scope, Map.copyOf(unsupported), java.util.Set.copyOf(accepted));
+            return new Table(scope, Map.copyOf(unsupported), Set.copyOf(accepted));
         }
     }
 
@@ -41,7 +43,7 @@ final class Keywords {
             "ddns-conflict-resolution-mode", "ddns-ttl-percent", "ddns-ttl", "ddns-ttl-min", "ddns-ttl-max");
 
     private static List<String> concat(List<String> a, List<String> b, List<String> c) {
-        java.util.ArrayList<String> l = new java.util.ArrayList<>(a);
+        ArrayList<String> l = new ArrayList<>(a);
         l.addAll(b);
         l.addAll(c);
         return l;
@@ -68,7 +70,8 @@ final class Keywords {
             "evaluate-additional-classes", "reservations", "relay", "4o6-interface", "4o6-interface-id",
             "4o6-subnet")), Map.of());
 
-    static final Table POOL = Table.of("pools", concat(DDNS, List.of("hostname-char-set", "hostname-char-replacement"),
+    static final Table POOL = Table.of("pools", concat(DDNS.stream().filter(k -> !k.equals("ddns-use-conflict-resolution")).toList(),
+            List.of("hostname-char-set", "hostname-char-replacement"),
             List.of("pool", "pool-id", "option-data", "client-class", "client-classes", "require-client-classes",
                     "evaluate-additional-classes", "user-context", "comment")),
             Map.of());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +41,7 @@ final class Obj {
 
     /** Reports keys the scope does not allow (see {@link Keywords}). */
     void check(Keywords.Table table) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            table.check(this, e.getKey(), e.getValue());
-        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) table.check(this, e.getKey(), e.getValue());
     }
 
     String string(String key) {

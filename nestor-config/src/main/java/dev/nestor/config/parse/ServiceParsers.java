@@ -11,7 +11,6 @@ import dev.nestor.config.model.LoggerConfig;
 import dev.nestor.config.model.LoggerOutput;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +52,7 @@ final class ServiceParsers {
             return out;
         }
         o.check(Keywords.DATABASE);
-        Iterator<Map.Entry<String, JsonNode>> it = o.node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : o.node.properties()) {
             if (e.getKey().equals("user-context") || e.getKey().equals("comment")) continue;
             JsonNode v = e.getValue();
             out.put(e.getKey(), v.isValueNode() ? v.asText() : ConfigText.toJson(v));

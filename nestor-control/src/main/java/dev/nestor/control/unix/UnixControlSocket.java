@@ -136,12 +136,14 @@ public final class UnixControlSocket implements AutoCloseable {
         if (!attrs.isOther()) {
             throw new IOException("control socket path " + path + " exists and is not a socket; refusing to replace it");
         }
-        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-            throw new IOException("control socket " + path + " is in use by another running server");
+        try {
+            SocketChannel.open(UnixDomainSocketAddress.of(path)).close();
         } catch (ConnectException refused) {
             LOG.info("COMMAND_SOCKET_STALE removing stale control socket {}", path);
             Files.delete(path);
+            return;
         }
+        throw new IOException("control socket " + path + " is in use by another running server");
     }
 
     private void acceptLoop() {

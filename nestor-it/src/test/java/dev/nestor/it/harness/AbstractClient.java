@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
@@ -46,7 +45,7 @@ abstract class AbstractClient implements DhcpClient {
 
     Process startInNs(List<String> argv) {
         appendMarker("$ " + String.join(" ", argv));
-        return lab.start(host.netns(), argv, output, Map.of());
+        return lab.startTool(host.netns(), argv, output);
     }
 
     void appendMarker(String line) {

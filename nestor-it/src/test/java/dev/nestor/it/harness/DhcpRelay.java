@@ -24,8 +24,8 @@ public final class DhcpRelay implements AutoCloseable {
     public static DhcpRelay start(NetnsLab lab, RelaySegment seg, String serverAddress) {
         Path log = lab.workDir().resolve("dhcrelay-" + seg.downIface() + ".log");
         Path pid = lab.workDir().resolve("dhcrelay-" + seg.downIface() + ".pid");
-        Process p = lab.start(seg.netns(), List.of("dhcrelay", "-d", "-4", "-pf", pid.toString(),
-                "-id", seg.downIface(), "-iu", seg.upIface(), serverAddress), log, java.util.Map.of());
+        Process p = lab.startTool(seg.netns(), List.of("dhcrelay", "-d", "-4", "-pf", pid.toString(),
+                "-id", seg.downIface(), "-iu", seg.upIface(), serverAddress), log);
         DhcpRelay relay = new DhcpRelay(p, log);
         try {
             // dhcrelay prints its "Listening on" lines once its sockets are open

@@ -162,16 +162,26 @@ public final class NetnsLab implements AutoCloseable {
         return exec(netns, CMD, argv).orThrow().output();
     }
 
+    /** Environment of lab tools (clients, relay, perfdhcp): nothing inherited from the test JVM. */
+    public static final Map<String, String> TOOL_ENV = Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "LANG", "C");
+
+    /** Starts a client-side tool with only {@link #TOOL_ENV}; see {@link #start(String, List, Path, Map, boolean)}. */
+    public Process startTool(String netns, List<String> argv, Path log) {
+        return start(netns, argv, log, TOOL_ENV, false);
+    }
+
     /**
      * Starts a long-running process inside a namespace ({@code ip netns exec} execs, so the pid is the program's),
-     * output (stdout and stderr) to {@code log}. The lab stops it on close if the test did not.
+     * output (stdout and stderr) to {@code log}, with {@code env} added to the inherited environment (or replacing
+     * it when {@code inherit} is false). The lab stops it on close if the test did not.
      */
-    public Process start(String netns, List<String> argv, Path log, Map<String, String> env) {
+    public Process start(String netns, List<String> argv, Path log, Map<String, String> env, boolean inherit) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns));
         full.addAll(argv);
         ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (!inherit) pb.environment().clear();
         pb.environment().putAll(env);
         try {
             synchronized (this) {

@@ -30,7 +30,7 @@ public final class Perfdhcp {
                 "-n", Integer.toString(count), "-R", Integer.toString(clients), "-p", Integer.toString(periodSeconds),
                 "-W", "2000000"));
         Path out = lab.workDir().resolve("perfdhcp-" + host.iface() + ".log");
-        Process p = lab.start(host.netns(), argv, out, java.util.Map.of());
+        Process p = lab.startTool(host.netns(), argv, out);
         Duration bound = Duration.ofSeconds(periodSeconds + 30L);
         if (!Processes.waitExit(p.toHandle(), bound)) {
             Processes.terminate(p.toHandle(), Duration.ofSeconds(2));

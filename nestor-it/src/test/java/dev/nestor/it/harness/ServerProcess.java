@@ -57,7 +57,7 @@ public final class ServerProcess implements AutoCloseable {
         write(log, "");
         List<String> argv = new java.util.ArrayList<>(kind.command("-c", configFile.toString()));
         argv.addAll(extraArgs);
-        Process p = lab.start(lab.serverNs(), argv, log, env(lab));
+        Process p = lab.start(lab.serverNs(), argv, log, env(lab), true);
         ServerProcess server = new ServerProcess(lab, kind, effective, configFile, log, serverPort, p);
         server.awaitReady();
         return server;
