@@ -4,7 +4,7 @@ import dev.nestor.classify.ClassDefinition;
 import dev.nestor.classify.Classifier;
 import dev.nestor.classify.expr.Expr;
 import dev.nestor.classify.expr.ExpressionException;
-import dev.nestor.classify.ExpressionParser;
+import dev.nestor.classify.expr.ExpressionParser;
 import dev.nestor.config.ConfigError;
 import dev.nestor.config.ConfigException;
 import dev.nestor.config.model.ClientClassDef;

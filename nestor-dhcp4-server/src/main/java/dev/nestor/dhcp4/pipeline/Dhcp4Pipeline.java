@@ -71,18 +71,18 @@ public final class Dhcp4Pipeline {
         if (type == null) return drop("BOOTP query without message type (BOOTP is not enabled)");
         Exchange4 ex = new Exchange4(in, query, runtime.get(), java.util.Set.of(), null, null, null,
                 stages.serverIdFor(in));
-        ex = stages.classify(ex);
-        if (ex.classes().contains("DROP")) return drop("query is in class DROP");
+        Exchange4 classified = stages.classify(ex);
+        if (classified.classes().contains("DROP")) return drop("query is in class DROP");
         try {
             Optional<Dhcp4Packet> reply = switch (type.code()) {
-                case 1 -> discover(ex);
-                case 3 -> request(ex);
-                case 4 -> decline(ex);
-                case 7 -> release(ex);
-                case 8 -> inform(ex);
+                case 1 -> discover(classified);
+                case 3 -> request(classified);
+                case 4 -> decline(classified);
+                case 7 -> release(classified);
+                case 8 -> inform(classified);
                 default -> Optional.empty();
             };
-            return reply.map(r -> send(ex, r));
+            return reply.map(r -> send(classified, r));
         } catch (RuntimeException e) {
             // a bug must cost one packet, not the worker thread
             log.error("error processing {} xid 0x{}: {}", type, Integer.toHexString(query.xid()), e.toString(), e);

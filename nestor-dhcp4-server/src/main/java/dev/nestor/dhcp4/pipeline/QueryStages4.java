@@ -48,12 +48,9 @@ final class QueryStages4 {
         return addrs.isEmpty() ? 0 : addrs.getFirst();
     }
 
-    /** Built-in classes (ALL, VENDOR_CLASS_*), then the configured classes in order. */
+    /** Built-in classes (ALL, VENDOR_CLASS_*, added by the classifier), then the configured classes in order. */
     Exchange4 classify(Exchange4 ex) {
-        Set<String> initial = new LinkedHashSet<>();
-        initial.add("ALL");
-        ex.query().option(OptionCodes4.VENDOR_CLASS_ID).ifPresent(v ->
-                initial.add("VENDOR_CLASS_" + new String(v.toArray(), StandardCharsets.ISO_8859_1)));
+        Set<String> initial = Set.of();
         Set<String> classes = ex.runtime().classifier().classify(new PacketView4(ex.query(), ex.datagram(), initial), initial);
         return ex.withClasses(classes);
     }

@@ -50,7 +50,7 @@ public final class NetnsLab implements AutoCloseable {
         this.serverNs = nsName("srv");
         this.bridge = "nit-" + suffix + "-br";
         try {
-            this.workDir = Files.createTempDirectory("nit-" + suffix + "-");
+            this.workDir = Files.createTempDirectory("nit-" + suffix + "-" + ProcessHandle.current().pid() + "-");
             // dhcpcd's privilege-separated helpers must be able to reach scripts and files here
             Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
@@ -278,7 +278,7 @@ public final class NetnsLab implements AutoCloseable {
         Cmd.run(CMD, "ip", "netns", "del", ns);
     }
 
-    /** Removes namespaces of earlier test JVMs that died before cleaning up (their pid is in the name). */
+    /** Removes namespaces and work dirs of earlier test JVMs that died before cleaning up (their pid is in the name). */
     private static void sweepStale() {
         Cmd.Result list = Cmd.run(CMD, "ip", "netns", "list");
         if (list.exit() != 0) return;
@@ -288,6 +288,15 @@ public final class NetnsLab implements AutoCloseable {
             long pid = Long.parseLong(m.group(1));
             if (ProcessHandle.of(pid).isPresent()) continue;
             deleteNamespace(line.trim().split("\\s+")[0]);
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var dirs = Files.list(tmp)) {
+            for (Path d : dirs.toList()) {
+                Matcher m = OURS.matcher(d.getFileName().toString());
+                if (m.find() && Files.isDirectory(d) && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) deleteTree(d);
+            }
+        } catch (IOException ignored) {
+            // best effort
         }
     }
 

@@ -57,6 +57,7 @@ public final class ServerProcess implements AutoCloseable {
         write(log, "");
         List<String> argv = new java.util.ArrayList<>(kind.command("-c", configFile.toString()));
         argv.addAll(extraArgs);
+        if ("1".equals(System.getenv("NESTOR_IT_DEBUG")) && !argv.contains("-d")) argv.add("-d"); // debug logging
         Process p = lab.start(lab.serverNs(), argv, log, env(lab), true);
         ServerProcess server = new ServerProcess(lab, kind, effective, configFile, log, serverPort, p);
         server.awaitReady();
