@@ -71,6 +71,16 @@ for pidfile in /run/kea/*.pid /var/run/kea/*.pid /run/dhcrelay.pid /var/run/dhcr
   fi
 done
 
+# Debian's AppArmor profile for dhclient only lets it run /sbin/dhclient-script and write /var/lib/dhcp; the
+# tests pass their own script (-sf) and lease/pid files in a temp dir, so unload that profile where AppArmor is on.
+if [[ -d /sys/kernel/security/apparmor ]] && command -v apparmor_parser >/dev/null; then
+  for profile in /etc/apparmor.d/sbin.dhclient /etc/apparmor.d/usr.sbin.dhcpcd; do
+    if [[ -f $profile ]]; then
+      apparmor_parser -R "$profile" >/dev/null 2>&1 && log "unloaded AppArmor profile $profile" || true
+    fi
+  done
+fi
+
 # Tools the tests expect on PATH
 for t in ip dhclient udhcpc dhcpcd perfdhcp kea-dhcp4 dhcrelay tcpdump socat python3; do
   command -v "$t" >/dev/null || { log "missing tool after install: $t"; exit 1; }

@@ -52,7 +52,7 @@ class Dhcp4PipelineTest {
               "subnet4": [
                 { "id": 1, "subnet": "192.0.2.0/24",
                   "pools": [ { "pool": "192.0.2.100 - 192.0.2.110",
-                               "option-data": [ { "name": "time-servers", "data": "192.0.2.123" } ] } ],
+                               "option-data": [ { "name": "ntp-servers", "data": "192.0.2.123" } ] } ],
                   "option-data": [ { "name": "routers", "data": "192.0.2.1" },
                                    { "name": "domain-name-servers", "data": "192.0.2.2, 192.0.2.3" } ],
                   "reservations": [ { "hw-address": "02:00:00:00:00:aa", "ip-address": "192.0.2.10", "hostname": "alpha",
@@ -111,7 +111,7 @@ class Dhcp4PipelineTest {
         assertThat(offer.option(OptionCodes4.REBINDING_TIME).orElseThrow().toHex()).isEqualTo("000007d0");
         assertThat(offer.option(OptionCodes4.SUBNET_MASK).orElseThrow().toHex()).isEqualTo("ffffff00");
         assertThat(addr(offer, OptionCodes4.ROUTERS)).isEqualTo(Ipv4.parse("192.0.2.1"));
-        // subnet-level DNS beats the global one; pool-level time servers (42 requested) come from the pool
+        // subnet-level DNS beats the global one; pool-level NTP servers (42 requested) come from the pool
         assertThat(offer.option(OptionCodes4.DNS_SERVERS).orElseThrow().toHex()).isEqualTo("c0000202c0000203");
         assertThat(offer.option(42).orElseThrow().toHex()).isEqualTo("c000027b");
         assertThat(new String(offer.option(OptionCodes4.DOMAIN_NAME).orElseThrow().toArray(), StandardCharsets.US_ASCII)).isEqualTo("example.org");
@@ -133,7 +133,9 @@ class Dhcp4PipelineTest {
 
         // RENEWING: unicast with ciaddr, answered to ciaddr
         Dhcp4Packet renew = query(MessageType4.REQUEST, mac, 3).withCiaddr(ack.yiaddr());
-        OutboundDatagram renewOut = send(renew, ack.yiaddr(), SERVER).orElseThrow();
+        Optional<OutboundDatagram> renewOpt = send(renew, ack.yiaddr(), SERVER);
+        assertThat(renewOpt).as("renew answered; stats %s", stats.getAll().keySet()).isPresent();
+        OutboundDatagram renewOut = renewOpt.orElseThrow();
         assertThat(decode(renewOut).messageType()).isEqualTo(MessageType4.ACK);
         assertThat(renewOut).isInstanceOf(UdpDatagram.class);
         assertThat(((UdpDatagram) renewOut).destinationAddress()).isEqualTo(ack.yiaddr());

@@ -38,13 +38,17 @@ public record ControlClient(Path socket) {
 
     /** Sends raw text, returns the parsed answer; throws if none arrives in {@code timeout}. */
     public JsonNode send(String request, Duration timeout) {
-        try (var exec = Executors.newVirtualThreadPerTaskExecutor();
-             SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        } catch (IOException e) {
+            throw new UncheckedIOException("control socket " + socket, e);
+        }
+        try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<JsonNode> answer = exec.submit(() -> exchange(ch, request));
             try {
                 return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                ch.close(); // unblocks the reader
                 throw new IllegalStateException("no answer on " + socket + " within " + timeout + " to " + request);
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
@@ -53,9 +57,17 @@ public record ControlClient(Path socket) {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
+            } finally {
+                closeQuietly(ch); // also unblocks a reader that is still waiting, so the executor can close
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("control socket " + socket, e);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing to do
         }
     }
 
