@@ -49,6 +49,10 @@ public final class Dhcp4Runtime {
     /** Compiles the class expressions; errors name the JSON path of the faulty test. */
     public static Dhcp4Runtime prepare(Dhcp4Config config) throws ConfigException {
         List<ConfigError> errors = new ArrayList<>();
+        // hook libraries change behaviour (commands, lease handling): ignoring one silently would mislead
+        for (var hook : config.hooksLibraries()) {
+            errors.add(new ConfigError(hook.path() + ".library", "hook library '" + hook.library() + "' is not supported yet"));
+        }
         List<ClassDefinition> defs = new ArrayList<>();
         Set<String> defined = new HashSet<>();
         for (ClientClassDef c : config.clientClasses()) {

@@ -23,5 +23,5 @@ record ExprUniverse4(OptionDefinitions defs, Set<String> definedClasses) impleme
     }
 
     @Override
-    public boolean isKnownClass(String name) { return definedClasses.contains(name); }
+    public boolean isKnownClass(String name) { return ExprUniverse.isBuiltinClass(name) || definedClasses.contains(name); }
 }
