@@ -54,7 +54,7 @@ class ParserBasicsTest {
         assertThat(p.t2Percent()).isEqualTo(0.875);
         assertThat(p.authoritative()).isFalse();
         assertThat(p.matchClientId()).isTrue();
-        assertThat(p.cacheThreshold()).isEqualTo(0.25);
+        assertThat(p.cacheThreshold()).isEqualTo(0.0);
         assertThat(p.allocator()).isEqualTo("iterative");
         assertThat(p.reservationsInSubnet()).isTrue();
         assertThat(p.reservationsGlobal()).isFalse();

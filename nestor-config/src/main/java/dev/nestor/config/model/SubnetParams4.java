@@ -32,7 +32,7 @@ public record SubnetParams4(Lifetime validLifetime, Long renewTimer, Long rebind
 
     /** Kea 3.0's global defaults (valid-lifetime 7200, no timers, iterative allocator...). */
     public static SubnetParams4 defaults() {
-        return new SubnetParams4(Lifetime.fixed(7200), null, null, false, 0.5, 0.875, false, true, 0.25, null, null,
+        return new SubnetParams4(Lifetime.fixed(7200), null, null, false, 0.5, 0.875, false, true, 0.0, null, null,
                 0, "", "", false, true, false, "iterative", false, DdnsParams.defaults(), "[^A-Za-z0-9.-]", "");
     }
 }

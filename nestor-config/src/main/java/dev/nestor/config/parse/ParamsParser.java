@@ -82,7 +82,7 @@ final class ParamsParser {
             at("t1-percent").error("t1-percent", "t1-percent:  " + t1 + " is invalid, it must be less than t2-percent: " + t2);
         boolean authoritative = bool("authoritative", false);
         boolean matchClientId = bool("match-client-id", true);
-        double cacheThreshold = 0.25;
+        double cacheThreshold = 0.0; // Kea: lease caching is off unless configured
         Double ct = real("cache-threshold");
         if (ct != null) {
             if (ct < 0.0 || ct >= 1.0)
