@@ -41,12 +41,13 @@ class PerfdhcpSmokeTest extends LabTest {
         assertThat(r.exit()).as("perfdhcp exit code%s", out).isZero();
         assertThat(r.discoverOffer()).as("DISCOVER-OFFER statistics%s", out).isNotNull();
         assertThat(r.requestAck()).as("REQUEST-ACK statistics%s", out).isNotNull();
-        assertThat(r.discoverOffer().sent()).as("DISCOVERs sent%s", out).isEqualTo(EXCHANGES);
+        // perfdhcp may overshoot -n by a packet or two when it is late on its schedule
+        assertThat(r.discoverOffer().sent()).as("DISCOVERs sent%s", out).isBetween((long) EXCHANGES, EXCHANGES + 10L);
         assertThat(r.discoverOffer().drops()).as("DISCOVERs without OFFER%s", out).isZero();
-        assertThat(r.discoverOffer().received()).as("OFFERs received%s", out).isEqualTo(EXCHANGES);
-        assertThat(r.requestAck().sent()).as("REQUESTs sent%s", out).isEqualTo(EXCHANGES);
+        assertThat(r.discoverOffer().received()).as("OFFERs received%s", out).isEqualTo(r.discoverOffer().sent());
+        assertThat(r.requestAck().sent()).as("REQUESTs sent%s", out).isBetween((long) EXCHANGES, EXCHANGES + 10L);
         assertThat(r.requestAck().drops()).as("REQUESTs without ACK%s", out).isZero();
-        assertThat(r.requestAck().received()).as("ACKs received%s", out).isEqualTo(EXCHANGES);
+        assertThat(r.requestAck().received()).as("ACKs received%s", out).isEqualTo(r.requestAck().sent());
 
         // -R draws MACs at random from 200 values: over 3000 exchanges practically all of them are used
         LeaseFile leases = awaitLeases("about one lease per perfdhcp client", f -> f.current().size() >= CLIENTS * 9 / 10);

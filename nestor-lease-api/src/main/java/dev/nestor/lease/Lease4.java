@@ -40,6 +40,7 @@ public record Lease4(int address, HwAddress hwAddress, Bytes clientId, long vali
         if (subnetId < 0 || subnetId > 0xFFFFFFFFL) throw new IllegalArgumentException("subnet id out of range: " + subnetId);
         if (poolId < 0 || poolId > 0xFFFFFFFFL) throw new IllegalArgumentException("pool id out of range: " + poolId);
         Objects.requireNonNull(state, "state");
+        if (state == LeaseState.REGISTERED) throw new IllegalArgumentException("REGISTERED is a DHCPv6-only lease state");
         if (hwAddress != null && hwAddress.length() == 0) hwAddress = null;
         if (clientId != null && clientId.isEmpty()) clientId = null;
         if (hostname == null) hostname = "";

@@ -19,4 +19,15 @@ public interface LeaseStoreProvider {
      * @throws LeaseStoreException if the parameters are invalid or the storage cannot be opened or loaded
      */
     LeaseStore4 open4(Map<String, String> parameters, StoreContext ctx) throws LeaseStoreException;
+
+    /**
+     * Opens a DHCPv6 store. Backends that have none keep this default, which refuses.
+     *
+     * @param parameters Kea's {@code lease-database} map of the {@code Dhcp6} configuration, values as strings
+     * @throws LeaseStoreException if this backend has no DHCPv6 store, the parameters are invalid, or the storage
+     *                             cannot be opened or loaded
+     */
+    default LeaseStore6 open6(Map<String, String> parameters, StoreContext ctx) throws LeaseStoreException {
+        throw new LeaseStoreException("v6 not supported by " + type());
+    }
 }

@@ -75,8 +75,7 @@ final class InterfaceSelection {
             if (only == null || only.isEmpty()) {
                 out.add(ni);
             } else {
-                out.add(new NetInterface(ni.index(), ni.name(), ni.mac(),
-                        ni.ipv4().stream().filter(a -> only.contains(a.address())).toList(), ni.up(), ni.loopback(), ni.broadcast()));
+                out.add(ni.withAddresses(ni.ipv4().stream().filter(a -> only.contains(a.address())).toList(), ni.ipv6()));
             }
         }
         return List.copyOf(out);

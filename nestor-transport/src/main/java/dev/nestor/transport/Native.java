@@ -23,6 +23,9 @@ final class Native {
     static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_BROADCAST = 6, SO_RCVBUF = 8, SO_RCVTIMEO = 20, SO_BINDTODEVICE = 25;
     static final int IPPROTO_IP = 0, IP_PKTINFO = 8;
     static final int ETH_P_IP = 0x0800;
+    // IPv6 (checked against glibc headers on x86_64 Linux 6.x with a C program; see package-info)
+    static final int AF_INET6 = 10, IPPROTO_IPV6 = 41;
+    static final int IPV6_V6ONLY = 26, IPV6_RECVPKTINFO = 49, IPV6_PKTINFO = 50, IPV6_JOIN_GROUP = 20, IPV6_LEAVE_GROUP = 21;
     static final int MSG_CTRUNC = 0x8, MSG_TRUNC = 0x20;
     static final int SHUT_RD = 0, SHUT_RDWR = 2;
     static final int EINTR = 4, EAGAIN = 11;
@@ -33,6 +36,10 @@ final class Native {
     // cmsghdr: size_t len, int level, int type, then data at 16
     static final long CMSG_LEN = 0, CMSG_LEVEL = 8, CMSG_TYPE = 12, CMSG_DATA = 16, CMSG_HDR = 16;
     static final int IN_PKTINFO_SIZE = 12; // ifindex @0, spec_dst @4, addr @8
+    // sockaddr_in6: family @0, port @2 (BE), flowinfo @4, addr @8, scope_id @24
+    static final int SOCKADDR_IN6_SIZE = 28;
+    // in6_pktinfo: addr @0, ifindex @16; cmsg_len 36, CMSG_SPACE 40. ipv6_mreq: group @0, ifindex @16
+    static final int IN6_PKTINFO_SIZE = 20, IPV6_MREQ_SIZE = 20;
 
     /** Big-endian unaligned views for wire-order fields inside native structs. */
     static final ValueLayout.OfShort NET_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -161,6 +168,22 @@ final class Native {
         sa.set(NET_SHORT, 2, (short) port);
         sa.set(NET_INT, 4, address);
         return sa;
+    }
+
+    static MemorySegment sockaddrIn6(Arena arena, byte[] address, int port, int scopeId) {
+        MemorySegment sa = arena.allocate(SOCKADDR_IN6_SIZE, 8);
+        sa.set(ValueLayout.JAVA_SHORT, 0, (short) AF_INET6);
+        sa.set(NET_SHORT, 2, (short) port);
+        MemorySegment.copy(address, 0, sa, ValueLayout.JAVA_BYTE, 8, 16);
+        sa.set(ValueLayout.JAVA_INT, 24, scopeId);
+        return sa;
+    }
+
+    static MemorySegment ipv6Mreq(Arena arena, byte[] group, int ifindex) {
+        MemorySegment m = arena.allocate(IPV6_MREQ_SIZE, 4);
+        MemorySegment.copy(group, 0, m, ValueLayout.JAVA_BYTE, 0, 16);
+        m.set(ValueLayout.JAVA_INT, 16, ifindex);
+        return m;
     }
 
     static MemorySegment sockaddrLl(Arena arena, int ifindex, byte[] mac) {
