@@ -64,7 +64,14 @@ class Lease4Test {
         assertThat(LeaseState.DECLINED.code()).isEqualTo(1);
         assertThat(LeaseState.EXPIRED_RECLAIMED.code()).isEqualTo(2);
         assertThat(LeaseState.RELEASED.code()).isEqualTo(3);
-        for (LeaseState s : LeaseState.values()) assertThat(LeaseState.of(s.code())).isSameAs(s);
+        // REGISTERED (4) is DHCPv6-only: of() is the DHCPv4 decoder and refuses it, of6() knows every state
+        for (LeaseState s : LeaseState.values()) {
+            if (s != LeaseState.REGISTERED) assertThat(LeaseState.of(s.code())).isSameAs(s);
+            assertThat(LeaseState.of6(s.code())).isSameAs(s);
+        }
         assertThatThrownBy(() -> LeaseState.of(4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LeaseState.of6(5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Lease4.of(1, MAC, null, 60, 0, 1).withState(LeaseState.REGISTERED))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

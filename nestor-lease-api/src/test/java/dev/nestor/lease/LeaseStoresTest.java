@@ -22,4 +22,30 @@ class LeaseStoresTest {
                 .isInstanceOf(LeaseStoreException.class)
                 .hasMessageContaining("'type'");
     }
+
+    @Test
+    void open6FindsProvidersLikeOpen4() {
+        assertThatThrownBy(() -> LeaseStores.open6(Map.of("type", "mysql"), ctx))
+                .isInstanceOf(LeaseStoreException.class)
+                .hasMessageStartingWith("lease-database type 'mysql' is not supported by this build");
+        assertThatThrownBy(() -> LeaseStores.open6(Map.of(), ctx)).isInstanceOf(LeaseStoreException.class)
+                .hasMessageContaining("'type'");
+    }
+
+    @Test
+    void providerWithoutV6StoreRefusesByDefault() {
+        LeaseStoreProvider v4Only = new LeaseStoreProvider() {
+            @Override
+            public String type() {
+                return "legacy";
+            }
+
+            @Override
+            public LeaseStore4 open4(Map<String, String> parameters, StoreContext c) throws LeaseStoreException {
+                throw new LeaseStoreException("not in this test");
+            }
+        };
+        assertThatThrownBy(() -> v4Only.open6(Map.of("type", "legacy"), ctx)).isInstanceOf(LeaseStoreException.class)
+                .hasMessage("v6 not supported by legacy");
+    }
 }
