@@ -63,11 +63,28 @@ public final class Dhcp4Server implements AutoCloseable {
     private Thread receiver;
     private ScheduledExecutorService timers;
     private volatile boolean running;
+    // commands-only server (no sockets, workers or timers): see detached()
+    private boolean detached;
 
     public Dhcp4Server(ServerOptions options, StatsRegistry stats, Clock clock) {
         this.options = options;
         this.stats = stats;
         this.clock = clock;
+    }
+
+    /**
+     * A server that serves commands only: it opens the lease store, keeps statistics and reconfigures, but has no
+     * sockets, worker threads or timers. For tests and offline tools; {@link #close} flushes and closes the store.
+     */
+    public static Dhcp4Server detached(ServerOptions options, StatsRegistry stats, Clock clock, Dhcp4Config config)
+            throws ConfigException, LeaseStoreException {
+        Dhcp4Server server = new Dhcp4Server(options, stats, clock);
+        Dhcp4Runtime runtime = Dhcp4Runtime.prepare(config);
+        runtime = runtime.withStore(server.openStore(config));
+        server.detached = true;
+        server.initStatistics(runtime);
+        server.current.set(runtime);
+        return server;
     }
 
     /** Opens the store and sockets for {@code config} and starts serving. */
@@ -105,6 +122,13 @@ public final class Dhcp4Server implements AutoCloseable {
         boolean sameStore = old.config().leaseDatabase().equals(config.leaseDatabase());
         LeaseStore4 store = sameStore ? old.store() : openStore(config);
         next = next.withStore(store);
+        if (detached) {
+            current.set(next);
+            initStatistics(next);
+            if (!sameStore) old.store().close();
+            lastReloadNanos = System.nanoTime();
+            return;
+        }
         TransportOptions newTransport = transportOptions(config);
         Dhcp4Transport oldTransport = null;
         if (!newTransport.equals(transportOptions)) {
@@ -254,6 +278,9 @@ public final class Dhcp4Server implements AutoCloseable {
 
     public StatsRegistry stats() { return stats; }
 
+    /** The server clock (lease times, expiry). */
+    public Clock clock() { return clock; }
+
     public ServerOptions options() { return options; }
 
     public long uptimeSeconds() { return (System.nanoTime() - startedNanos) / 1_000_000_000L; }
@@ -267,6 +294,17 @@ public final class Dhcp4Server implements AutoCloseable {
     /** Stops receiving, finishes queued packets, then flushes and closes the lease store. */
     @Override
     public synchronized void close() {
+        if (detached) {
+            detached = false;
+            Dhcp4Runtime rt = current.get();
+            try {
+                rt.store().flush();
+            } catch (Exception e) {
+                log.error("flushing leases on close failed: {}", e.toString());
+            }
+            rt.store().close();
+            return;
+        }
         if (!running) return;
         running = false;
         try {

@@ -15,9 +15,9 @@ final class Ipv6Text {
 
     private Ipv6Text() {}
 
-    /** Parses an IPv6 literal without a zone ("2001:db8::1"); IPv4 literals and "%eth0" zones are refused. */
+    /** Parses an IPv6 literal without a zone ("2001:db8::1"); IPv4 literals, "%eth0" zones and brackets are refused. */
     static byte[] parse(String text) {
-        if (text == null || text.indexOf(':') < 0 || text.indexOf('%') >= 0)
+        if (text == null || text.indexOf(':') < 0 || text.indexOf('%') >= 0 || text.indexOf('[') >= 0)
             throw new IllegalArgumentException("not an IPv6 address: " + text);
         InetAddress a;
         try {

@@ -35,7 +35,8 @@ public final class ResponseBuilder4 {
     private static final Set<Integer> SERVER_OWNED = Set.of(OptionCodes4.MESSAGE_TYPE, OptionCodes4.SERVER_ID,
             OptionCodes4.LEASE_TIME, OptionCodes4.RENEWAL_TIME, OptionCodes4.REBINDING_TIME, OptionCodes4.OVERLOAD,
             OptionCodes4.CLIENT_ID, OptionCodes4.RELAY_AGENT_INFO, OptionCodes4.REQUESTED_ADDRESS,
-            OptionCodes4.PARAMETER_REQUEST_LIST, OptionCodes4.MAX_MESSAGE_SIZE, OptionCodes4.END, OptionCodes4.PAD);
+            OptionCodes4.PARAMETER_REQUEST_LIST, OptionCodes4.MAX_MESSAGE_SIZE, OptionCodes4.VIVSO, OptionCodes4.END,
+            OptionCodes4.PAD);
 
     /** OFFER or ACK for a lease. */
     public Dhcp4Packet lease(Exchange4 ex, MessageType4 type, Lease4 lease) {
@@ -91,7 +92,9 @@ public final class ResponseBuilder4 {
         if (withSubnet && ex.subnet() != null) codes.add(OptionCodes4.SUBNET_MASK);
         for (int c : BASIC) codes.add(c);
         codes.addAll(ex.query().parameterRequestList());
-        for (OptionData od : chain.allIn("dhcp4")) if (od.alwaysSend()) codes.add(od.code());
+        for (OptionData od : chain.allIn("dhcp4")) {
+            if (od.alwaysSend() || encapsulatesAlwaysSend(ex, chain, od.code())) codes.add(od.code());
+        }
         for (int code : codes) {
             if (SERVER_OWNED.contains(code) || opts.contains(code)) continue;
             Optional<OptionData> od = chain.find("dhcp4", code);
@@ -109,11 +112,14 @@ public final class ResponseBuilder4 {
         return vendorOptions(ex, chain, opts);
     }
 
-    /** Appends the sub-options of an encapsulated space (e.g. option 43's vendor-encapsulated-options-space). */
+    /**
+     * Appends the sub-options of an encapsulated space (e.g. option 43's vendor-encapsulated-options-space). A
+     * client class may redefine the option with its own space (Kea's vendor-specific example does so for 43).
+     */
     private static Bytes withEncapsulated(Exchange4 ex, OptionChain4 chain, int code, Bytes payload) {
-        Optional<OptionDefinition> def = ex.runtime().config().optionDefinitions().byCode("dhcp4", code);
-        if (def.isEmpty() || def.get().encapsulate() == null || def.get().encapsulate().isEmpty()) return payload;
-        List<OptionData> subs = chain.allIn(def.get().encapsulate());
+        String space = encapsulatedSpace(ex, code);
+        if (space.isEmpty()) return payload;
+        List<OptionData> subs = chain.allIn(space);
         if (subs.isEmpty()) return payload;
         List<RawOption> raw = new ArrayList<>();
         for (OptionData s : subs) if (!s.neverSend()) raw.add(new RawOption(s.code(), s.data()));
@@ -125,12 +131,41 @@ public final class ResponseBuilder4 {
         return Bytes.of(all);
     }
 
+    /** The space option {@code code} encapsulates for this client: a class definition first, then the config's. */
+    private static String encapsulatedSpace(Exchange4 ex, int code) {
+        for (ClientClassDef c : ex.runtime().config().clientClasses()) {
+            if (!ex.classes().contains(c.name())) continue;
+            for (OptionDefinition d : c.optionDefs()) {
+                if (d.code() == code && d.space().equals("dhcp4") && d.encapsulate() != null) return d.encapsulate();
+            }
+        }
+        Optional<OptionDefinition> def = ex.runtime().config().optionDefinitions().byCode("dhcp4", code);
+        return def.map(OptionDefinition::encapsulate).filter(e -> e != null).orElse("");
+    }
+
+    /** Codes whose encapsulated sub-options include an always-send one: the parent goes out unrequested. */
+    private static boolean encapsulatesAlwaysSend(Exchange4 ex, OptionChain4 chain, int code) {
+        String space = encapsulatedSpace(ex, code);
+        if (space.isEmpty()) return false;
+        for (OptionData od : chain.allIn(space)) if (od.alwaysSend()) return true;
+        return false;
+    }
+
     /**
      * Option 125: sub-options configured in a "vendor-N" space go to clients that name enterprise N in their
-     * option 124 or 125 (Kea's behaviour for e.g. DOCSIS, enterprise 4491).
+     * option 124 or 125, or, when configured with "vivso-suboptions" for N, to clients that ask for 125 or
+     * whenever a sub-option is always-send (Kea's vivso example).
      */
     private static Options vendorOptions(Exchange4 ex, OptionChain4 chain, Options opts) {
-        Set<Long> enterprises = VendorInfo.enterprisesOf(ex.query());
+        Set<Long> enterprises = new LinkedHashSet<>(VendorInfo.enterprisesOf(ex.query()));
+        Optional<OptionData> vivso = chain.find("dhcp4", OptionCodes4.VIVSO);
+        if (vivso.isPresent() && vivso.get().data().length() >= 4 && !vivso.get().neverSend()) {
+            byte[] d = vivso.get().data().toArray();
+            long configured = ((d[0] & 0xFFL) << 24) | ((d[1] & 0xFFL) << 16) | ((d[2] & 0xFFL) << 8) | (d[3] & 0xFFL);
+            boolean wanted = vivso.get().alwaysSend() || ex.query().parameterRequestList().contains(OptionCodes4.VIVSO);
+            for (OptionData od : chain.allIn("vendor-" + configured)) wanted |= od.alwaysSend();
+            if (wanted) enterprises.add(configured);
+        }
         if (enterprises.isEmpty()) return opts;
         List<dev.nestor.codec.option.VendorOption> out = new ArrayList<>();
         for (long enterprise : enterprises) {

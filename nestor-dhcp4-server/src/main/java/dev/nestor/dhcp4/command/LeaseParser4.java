@@ -1,0 +1,133 @@
+package dev.nestor.dhcp4.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nestor.common.Bytes;
+import dev.nestor.common.net.HwAddress;
+import dev.nestor.common.net.Ipv4;
+import dev.nestor.config.model.Dhcp4Config;
+import dev.nestor.config.model.Subnet4;
+import dev.nestor.control.KeaJson;
+import dev.nestor.lease.Lease4;
+import dev.nestor.lease.LeaseState;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Kea's {@code Lease4Parser} (lease_cmds/lease_parser.cc): a lease from lease4-add / lease4-update arguments,
+ * checked against the running config, with Kea's texts. Subnet problems are conflicts (result 4), everything
+ * else is result 1.
+ */
+final class LeaseParser4 {
+    private LeaseParser4() {}
+
+    record Parsed(Lease4 lease, boolean forceCreate) {}
+
+    static Parsed parse(Dhcp4Config config, JsonNode info, long now) throws KeaError {
+        if (info == null || !info.isObject()) throw KeaError.error("lease information missing");
+        String addrText = Args.string(info, "ip-address");
+        int address = address(addrText);
+        String hwText = Args.string(info, "hw-address");
+        HwAddress hw;
+        try {
+            hw = new HwAddress(HwAddress.HTYPE_ETHERNET, KeaHex.colonSeparated(hwText).toArray());
+        } catch (IllegalArgumentException e) {
+            throw KeaError.error(e.getMessage());
+        }
+        long subnetId = info.has("subnet-id") ? Args.uint32(info, "subnet-id") : 0;
+        long poolId = info.has("pool-id") ? Args.uint32(info, "pool-id") : 0;
+        Subnet4 subnet;
+        if (subnetId != 0) {
+            subnet = config.subnet(subnetId).orElseThrow(() -> KeaError.conflict(
+                    "Invalid subnet-id: No IPv4 subnet with subnet-id=" + subnetId + " currently configured."));
+            if (!subnet.prefix().contains(address)) {
+                throw KeaError.conflict("The address " + Ipv4.toString(address) + " does not belong to subnet "
+                        + subnet.prefix() + ", subnet-id=" + subnetId);
+            }
+        } else {
+            subnet = select(config, address).orElseThrow(() -> KeaError.conflict(
+                    "subnet-id not specified and failed to find a subnet for address " + Ipv4.toString(address)));
+        }
+        Bytes clientId = null;
+        if (info.has("client-id")) clientId = clientId(Args.string(info, "client-id"));
+        long valid = info.has("valid-lft") ? Args.uint32(info, "valid-lft") : subnet.params().validLifetime().defaultValue();
+        long cltt = now;
+        if (info.has("expire")) {
+            long expire = Args.integer(info, "expire");
+            if (expire <= 0) throw KeaError.error("expiration time must be positive for address " + Ipv4.toString(address));
+            if (expire < valid) {
+                throw KeaError.error("expiration time must be greater than valid lifetime for address " + Ipv4.toString(address));
+            }
+            cltt = expire - valid;
+        }
+        boolean fwd = info.has("fqdn-fwd") && Args.bool(info, "fqdn-fwd");
+        boolean rev = info.has("fqdn-rev") && Args.bool(info, "fqdn-rev");
+        String hostname = info.has("hostname") ? Args.string(info, "hostname") : "";
+        if (hostname.isEmpty() && (fwd || rev)) {
+            throw KeaError.error("No hostname specified and either forward or reverse fqdn was set to true.");
+        }
+        long state = info.has("state") ? Args.unsigned(info, "state", 255) : 0;
+        if (state > LeaseState.REGISTERED.code()) {
+            throw KeaError.error("Invalid state value: " + state + ", supported values are: 0 (default), 1 (declined),"
+                    + " 2 (expired-reclaimed), 3 (released) and 4 (registered)");
+        }
+        if (state == LeaseState.REGISTERED.code()) throw KeaError.error("DHCPv4 leases do not support registered state");
+        String context = userContext(info);
+        boolean force = info.has("force-create") && Args.bool(info, "force-create");
+        // Kea's Lease constructor lower-cases the host name
+        Lease4 lease = new Lease4(address, hw, clientId, valid, cltt, subnet.id(), fwd, rev,
+                hostname.toLowerCase(Locale.ROOT), LeaseState.of((int) state), context, poolId);
+        return new Parsed(lease, force);
+    }
+
+    /** Kea's {@code CfgSubnets4::selectSubnet(address)}: the first subnet holding it that has no class guard. */
+    static Optional<Subnet4> select(Dhcp4Config config, int address) {
+        for (Subnet4 s : config.subnets()) {
+            if (s.prefix().contains(address) && s.clientClasses().isEmpty()) return Optional.of(s);
+        }
+        return Optional.empty();
+    }
+
+    static int address(String text) throws KeaError {
+        if (text.indexOf(':') >= 0) throw KeaError.error("Non-IPv4 address specified: " + text);
+        try {
+            return Ipv4.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw KeaError.error("Failed to convert '" + text + "' to address: Failed to convert string to address '"
+                    + text + "': Invalid argument");
+        }
+    }
+
+    /** {@code ClientId::fromText}: formatted hex, 2 to 255 octets. */
+    static Bytes clientId(String text) throws KeaError {
+        Bytes b;
+        try {
+            b = KeaHex.formatted(text);
+        } catch (IllegalArgumentException e) {
+            throw KeaError.error(e.getMessage());
+        }
+        if (b.length() < 2) throw KeaError.error("identifier is too short (" + b.length() + "), at least 2 is required");
+        if (b.length() > 255) throw KeaError.error("identifier is too large (" + b.length() + "), at most 255 is required");
+        return b;
+    }
+
+    /** user-context (a map) with a top-level "comment" folded into it, as Kea does; JSON text or null. */
+    private static String userContext(JsonNode info) throws KeaError {
+        JsonNode ctx = info.get("user-context");
+        if (ctx != null && !ctx.isObject()) {
+            throw KeaError.error("Invalid user context '" + KeaJson.write(ctx) + "' is not a JSON map.");
+        }
+        JsonNode comment = info.get("comment");
+        if (comment != null) {
+            if (ctx != null && ctx.has("comment")) {
+                throw KeaError.error("Duplicated comment entry '" + KeaJson.write(comment) + "' in user context '"
+                        + KeaJson.write(ctx) + "'");
+            }
+            ObjectNode copy = ctx == null ? KeaJson.object() : (ObjectNode) ctx.deepCopy();
+            copy.set("comment", comment);
+            ctx = copy;
+        }
+        return ctx == null ? null : ctx.toString();
+    }
+}
