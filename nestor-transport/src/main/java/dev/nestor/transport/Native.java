@@ -110,9 +110,23 @@ final class Native {
         }
     }
 
-    static long recvmsg(MemorySegment st, int fd, MemorySegment msghdr, int flags) { return invokeLong(RECVMSG, st, fd, msghdr, flags); }
+    // the hot calls use their constant handle directly: a handle passed through a shared helper makes the call
+    // site polymorphic and the JIT stops inlining the downcall
+    static long recvmsg(MemorySegment st, int fd, MemorySegment msghdr, int flags) {
+        try {
+            return (long) RECVMSG.invokeExact(st, fd, msghdr, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
 
-    static long sendmsg(MemorySegment st, int fd, MemorySegment msghdr, int flags) { return invokeLong(SENDMSG, st, fd, msghdr, flags); }
+    static long sendmsg(MemorySegment st, int fd, MemorySegment msghdr, int flags) {
+        try {
+            return (long) SENDMSG.invokeExact(st, fd, msghdr, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
 
     static long sendto(MemorySegment st, int fd, MemorySegment buf, int flags, MemorySegment addr) {
         try {
