@@ -57,7 +57,7 @@ final class InterfaceSelection6 {
 
     /** Whether packets arriving on {@code ni} are wanted at all. */
     boolean accepts(NetInterface ni) {
-        return true;
+        return named.containsKey(ni.name()) || (wildcard && !ni.loopback());
     }
 
     /** Whether the interface was named in the configuration (failing to listen on it is then an error). */
@@ -73,7 +73,7 @@ final class InterfaceSelection6 {
         if (Ipv6Text.isMulticast(destination)) return GROUP.equals(Bytes.of(destination));
         if (Ipv6Text.isLinkLocal(destination)) return true;
         Set<Bytes> only = named.get(ni.name());
-        return true;
+        return only != null && only.contains(Bytes.of(destination));
     }
 
     /** The interfaces to report as listening, with IPv6 lists narrowed to link-local and configured addresses. */
