@@ -1,6 +1,5 @@
 package dev.nestor.lease.memfile;
 
-import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseStoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code .completed}; (3) {@code .2} and {@code .1} are removed and {@code .completed} renamed to {@code .2}.
  * A crash at any point leaves files that the loader ({@link #loadOrder}) and the next cleanup handle.
  */
-final class LeaseFileCleanup {
+final class LeaseFileCleanup<K, L> {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseFileCleanup.class);
 
     /** Rotates the current lease file to {@code input()} under the store's write lock (step 1). */
@@ -42,9 +41,11 @@ final class LeaseFileCleanup {
     }
 
     private final Path name;
+    private final LeaseRowCodec<K, L> codec;
 
-    LeaseFileCleanup(Path name) {
+    LeaseFileCleanup(Path name, LeaseRowCodec<K, L> codec) {
         this.name = name;
+        this.codec = codec;
     }
 
     Path previous() { return suffixed(".2"); }
@@ -121,15 +122,15 @@ final class LeaseFileCleanup {
 
     /** Step 2: replay .2 then .1, write the survivors to .output, rename it to .completed. */
     private void compact(long maxRowErrors) throws IOException, LeaseStoreException {
-        Map<Integer, Lease4> leases = new TreeMap<>(Integer::compareUnsigned);
-        LeaseFileReader.load(previous(), leases, maxRowErrors);
-        LeaseFileReader.load(input(), leases, maxRowErrors);
+        Map<K, L> leases = new TreeMap<>(codec.keyOrder());
+        LeaseFileReader.load(previous(), codec, leases, maxRowErrors);
+        LeaseFileReader.load(input(), codec, leases, maxRowErrors);
         try (var out = Files.newBufferedWriter(output(), StandardCharsets.ISO_8859_1,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            out.write(LeaseCsv4.HEADER);
+            out.write(codec.header());
             out.write('\n');
-            for (Lease4 l : leases.values()) {
-                out.write(LeaseCsv4.format(l));
+            for (L l : leases.values()) {
+                out.write(codec.row(l));
                 out.write('\n');
             }
         }

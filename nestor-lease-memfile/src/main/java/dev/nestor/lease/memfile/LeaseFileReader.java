@@ -1,6 +1,5 @@
 package dev.nestor.lease.memfile;
 
-import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseStoreException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +32,15 @@ final class LeaseFileReader {
     private LeaseFileReader() {}
 
     /** Applies every row of {@code file} to {@code leases}. A missing or empty file applies nothing. */
-    static Result load(Path file, Map<Integer, Lease4> leases, long maxRowErrors) throws LeaseStoreException {
+    static <K, L> Result load(Path file, LeaseRowCodec<K, L> codec, Map<K, L> leases, long maxRowErrors)
+            throws LeaseStoreException {
         if (!Files.exists(file)) return new Result(0, 0, false);
         if (!Files.isRegularFile(file)) throw new LeaseStoreException("lease file " + file + " is not a regular file");
-        // ISO-8859-1 keeps every byte; text columns are unescaped and UTF-8-decoded by LeaseCsv4
+        // ISO-8859-1 keeps every byte; text columns are unescaped and UTF-8-decoded by the codec
         try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(Files.newInputStream(file), StandardCharsets.ISO_8859_1), 1 << 16)) {
             String line;
-            LeaseCsv4.Schema schema = null;
+            LeaseFileSchema schema = null;
             int rows = 0;
             int errors = 0;
             long lineNo = 0;
@@ -48,15 +49,16 @@ final class LeaseFileReader {
                 if (line.isEmpty() || line.equals("\r")) continue;
                 if (schema == null) {
                     try {
-                        schema = LeaseCsv4.Schema.of(line);
+                        schema = LeaseFileSchema.of(codec, line);
                     } catch (IllegalArgumentException e) {
                         throw new LeaseStoreException("invalid header in lease file " + file + ": " + e.getMessage());
                     }
                     continue;
                 }
-                LeaseCsv4.Row row;
+                LeaseRowCodec.Row<L> row;
                 try {
-                    row = LeaseCsv4.parse(line, schema);
+                    List<String> values = schema.values(line, codec.defaults());
+                    row = codec.parse(values);
                 } catch (IllegalArgumentException e) {
                     errors++;
                     LOG.warn("skipping invalid row {} of lease file {}: {}", lineNo, file, e.getMessage());
@@ -66,8 +68,9 @@ final class LeaseFileReader {
                     continue;
                 }
                 rows++;
-                if (row.deletion()) leases.remove(row.lease().address());
-                else leases.put(row.lease().address(), row.lease());
+                K key = codec.key(row.lease());
+                if (row.deletion()) leases.remove(key);
+                else leases.put(key, row.lease());
             }
             if (schema == null && Files.size(file) > 0)
                 throw new LeaseStoreException("lease file " + file + " has no header line");

@@ -40,16 +40,16 @@ final class LeaseFileWriter implements AutoCloseable {
     }
 
     /**
-     * Opens {@code path} for appending, creating it with Kea's header when it is missing or empty, and ending an
-     * unterminated last line (left by a crash) so the next row starts on a line of its own.
+     * Opens {@code path} for appending, creating it with Kea's {@code header} when it is missing or empty, and
+     * ending an unterminated last line (left by a crash) so the next row starts on a line of its own.
      */
-    static LeaseFileWriter open(Path path, SyncPolicy sync) throws IOException {
+    static LeaseFileWriter open(Path path, String header, SyncPolicy sync) throws IOException {
         boolean created = !Files.exists(path);
         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         try {
             long size = ch.size();
             if (size == 0) {
-                size = writeFully(ch, 0, LeaseCsv4.HEADER + "\n");
+                size = writeFully(ch, 0, header + "\n");
                 ch.force(false);
             } else if (!endsWithNewline(ch, size)) {
                 size += writeFully(ch, size, "\n");

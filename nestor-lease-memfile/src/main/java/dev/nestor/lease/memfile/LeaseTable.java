@@ -1,0 +1,154 @@
+package dev.nestor.lease.memfile;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The in-memory lease table shared by v4 and v6 (Kea's multi-index container): leases by key (address), by
+ * subnet, by expiry for the reclamation scan and the flush of reclaimed leases. Subclasses add their own
+ * secondary indexes through {@link #index} / {@link #unindex}. Not thread-safe: the store guards it with a
+ * read-write lock. Lists come back in key order unless noted.
+ *
+ * @param <K> the lease key (address)
+ * @param <L> the lease type
+ */
+abstract class LeaseTable<K, L> {
+    /** Expiry-ordered entry: expire time, then key; a null key sorts first (used as a lower bound). */
+    private record ExpiryKey<K>(long expire, K key) {}
+
+    private final Comparator<K> order;
+    private final NavigableMap<K, L> byKey;
+    private final Map<Long, NavigableSet<K>> bySubnet = new HashMap<>();
+    /** Leases the expiry scan returns once expired. */
+    private final NavigableSet<ExpiryKey<K>> expiring;
+    /** EXPIRED_RECLAIMED leases, for the flush of old reclaimed leases. */
+    private final NavigableSet<ExpiryKey<K>> reclaimed;
+
+    LeaseTable(Comparator<K> order) {
+        this.order = order;
+        this.byKey = new TreeMap<>(order);
+        Comparator<ExpiryKey<K>> byExpiry = Comparator.<ExpiryKey<K>>comparingLong(ExpiryKey::expire)
+                .thenComparing(ExpiryKey::key, Comparator.nullsFirst(order));
+        this.expiring = new TreeSet<>(byExpiry);
+        this.reclaimed = new TreeSet<>(byExpiry);
+    }
+
+    abstract K key(L lease);
+
+    abstract long subnetId(L lease);
+
+    /** {@code cltt + valid lifetime}. */
+    abstract long expire(L lease);
+
+    /** Whether the expiry scan must return this lease once it has expired (state and finite lifetime). */
+    abstract boolean expiring(L lease);
+
+    /** Whether the lease is EXPIRED_RECLAIMED. */
+    abstract boolean reclaimed(L lease);
+
+    /** Adds the lease to the subclass's own indexes. */
+    abstract void index(L lease);
+
+    /** Removes the lease from the subclass's own indexes. */
+    abstract void unindex(L lease);
+
+    final Comparator<K> order() {
+        return order;
+    }
+
+    final L get(K key) {
+        return byKey.get(key);
+    }
+
+    final int size() {
+        return byKey.size();
+    }
+
+    /** Stores {@code lease}, replacing whatever was at its key. */
+    final void put(L lease) {
+        L old = byKey.put(key(lease), lease);
+        if (old != null) unindexAll(old);
+        indexAll(lease);
+    }
+
+    /** Removes the lease at {@code key}; returns it, or null. */
+    final L remove(K key) {
+        L old = byKey.remove(key);
+        if (old != null) unindexAll(old);
+        return old;
+    }
+
+    final List<L> all() {
+        return List.copyOf(byKey.values());
+    }
+
+    final List<L> bySubnet(long subnetId) {
+        NavigableSet<K> set = bySubnet.get(subnetId);
+        return set == null ? List.of() : set.stream().map(byKey::get).toList();
+    }
+
+    final List<L> page(K from, boolean includeFrom, int limit) {
+        List<L> out = new ArrayList<>(Math.min(limit, 1024));
+        for (L l : byKey.tailMap(from, includeFrom).values()) {
+            if (out.size() >= limit) break;
+            out.add(l);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Expiring leases with expire before {@code now}, oldest first (ties by key); max 0 = all. */
+    final List<L> expired(long now, int max) {
+        List<L> out = new ArrayList<>();
+        for (ExpiryKey<K> k : expiring.headSet(new ExpiryKey<>(now, null), false)) {
+            if (max > 0 && out.size() >= max) break;
+            out.add(byKey.get(k.key()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** EXPIRED_RECLAIMED leases whose expire is before {@code before}. */
+    final List<L> reclaimedBefore(long before) {
+        List<L> out = new ArrayList<>();
+        for (ExpiryKey<K> k : reclaimed.headSet(new ExpiryKey<>(before, null), false)) out.add(byKey.get(k.key()));
+        return out;
+    }
+
+    /** The leases at {@code keys} that pass {@code filter}, in key order. */
+    final List<L> resolve(Collection<K> keys, Predicate<L> filter) {
+        if (keys.isEmpty()) return List.of();
+        List<K> sorted = new ArrayList<>(keys);
+        sorted.sort(order);
+        List<L> out = new ArrayList<>(sorted.size());
+        for (K k : sorted) {
+            L l = byKey.get(k);
+            if (filter.test(l)) out.add(l);
+        }
+        return List.copyOf(out);
+    }
+
+    private void indexAll(L l) {
+        K k = key(l);
+        bySubnet.computeIfAbsent(subnetId(l), _ -> new TreeSet<>(order)).add(k);
+        if (expiring(l)) expiring.add(new ExpiryKey<>(expire(l), k));
+        if (reclaimed(l)) reclaimed.add(new ExpiryKey<>(expire(l), k));
+        index(l);
+    }
+
+    private void unindexAll(L l) {
+        K k = key(l);
+        NavigableSet<K> subnet = bySubnet.get(subnetId(l));
+        if (subnet != null && subnet.remove(k) && subnet.isEmpty()) bySubnet.remove(subnetId(l));
+        expiring.remove(new ExpiryKey<>(expire(l), k));
+        reclaimed.remove(new ExpiryKey<>(expire(l), k));
+        unindex(l);
+    }
+}
