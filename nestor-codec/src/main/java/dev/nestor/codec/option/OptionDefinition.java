@@ -7,8 +7,11 @@ import java.util.Objects;
  * One row of an option definition table, as in Kea's {@code std_option_defs.h} and the {@code option-def} config
  * list: name, code, space, data type, array flag, record field types and the encapsulated sub-option space.
  *
- * <p>Code ranges: 1..254 in {@code "dhcp4"} (0 and 255 are PAD and END), 1..65535 in {@code "dhcp6"}, and 0..255
- * in every other (DHCPv4 sub-option) space.
+ * <p>Code ranges: 1..254 in {@code "dhcp4"} (0 and 255 are PAD and END), 1..65535 in {@code "dhcp6"}, 0..65535 in
+ * the spaces for which {@link #allowsTwoByteCodes} is true (Kea's DHCPv6-only sub-option spaces and the
+ * {@code vendor-<enterprise>} spaces, whose DHCPv6 sub-options have 2-byte codes; a DHCPv4 configuration must still
+ * keep vendor sub-option codes within 255, as the dhcp4 option-def parser does), and 0..255 in every other
+ * (DHCPv4 sub-option) space.
  */
 public record OptionDefinition(String name, int code, String space, OptionDataType type, boolean array,
                                List<OptionDataType> recordTypes, String encapsulate) {
@@ -25,6 +28,8 @@ public record OptionDefinition(String name, int code, String space, OptionDataTy
             max = 254;
         } else if (space.equals(DHCP6)) {
             min = 1;
+            max = 65535;
+        } else if (allowsTwoByteCodes(space)) {
             max = 65535;
         }
         if (code < min || code > max)
@@ -54,6 +59,24 @@ public record OptionDefinition(String name, int code, String space, OptionDataTy
         }
         if (array && (type == OptionDataType.EMPTY || type == OptionDataType.STRING || type == OptionDataType.BINARY))
             throw new IllegalArgumentException("option '" + name + "': array of " + type + " is not a valid option definition");
+    }
+
+    /** Kea's standard sub-option spaces that exist only in DHCPv6 (std_option_defs.h). */
+    private static final java.util.Set<String> V6_ONLY_SPACES = java.util.Set.of("s46-cont-mape-options",
+            "s46-cont-mapt-options", "s46-cont-lw-options", "s46-rule-options", "s46-v4v6bind-options",
+            "v6-ntp-server-suboptions", "rsoo-opts");
+
+    /**
+     * True for spaces whose options may have 16-bit codes outside {@code "dhcp6"} itself: Kea's DHCPv6-only
+     * sub-option spaces ({@code s46-*}, {@code v6-ntp-server-suboptions}, {@code rsoo-opts}) and every
+     * {@code vendor-<enterprise>} space (DHCPv6 VENDOR_OPTS sub-options, e.g. DOCSIS {@code cmts-cm-mac} 1026).
+     */
+    public static boolean allowsTwoByteCodes(String space) {
+        if (space == null) return false;
+        if (V6_ONLY_SPACES.contains(space)) return true;
+        if (!space.startsWith("vendor-") || space.length() == 7) return false;
+        for (int i = 7; i < space.length(); i++) if (space.charAt(i) < '0' || space.charAt(i) > '9') return false;
+        return true;
     }
 
     /** Kea's rule for option and space names: letters, digits, '-' and '_', not starting or ending with '-'/'_'. */

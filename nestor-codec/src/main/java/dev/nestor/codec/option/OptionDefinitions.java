@@ -11,12 +11,13 @@ import java.util.Set;
 
 /**
  * An immutable registry of option definitions keyed by (space, code) and (space, name): Kea's standard table
- * ({@link #standardV4()}) plus, through {@link #withCustom}, the {@code option-def} entries of a configuration.
+ * ({@link #standardV4()}, {@link #standardV6()}) plus, through {@link #withCustom}, the {@code option-def} entries of a configuration.
  * Every instance is a value: build a new one per configuration, no global state.
  */
 public final class OptionDefinitions {
     // The standard table is immutable data, so one shared instance is not mutable static state.
     private static final OptionDefinitions STANDARD = standardV4();
+    private static final OptionDefinitions STANDARD6 = standardV6();
 
     private final Map<String, Space> spaces;
     private final boolean standard;
@@ -33,13 +34,29 @@ public final class OptionDefinitions {
 
     /** Every standard DHCPv4 definition Kea 3.0 knows, with its sub-option spaces. */
     public static OptionDefinitions standardV4() {
+        return standard(StandardOptionDefs.all(), StandardOptionDefs.emptySpaces());
+    }
+
+    /**
+     * Every standard DHCPv6 definition Kea 3.0 knows: space {@code "dhcp6"}, the Softwire46 spaces
+     * ({@code s46-cont-mape-options}, {@code s46-cont-mapt-options}, {@code s46-cont-lw-options},
+     * {@code s46-rule-options}, {@code s46-v4v6bind-options}), {@code v6-ntp-server-suboptions}, the empty
+     * {@code rsoo-opts}, and the vendor spaces {@code vendor-4491} (DOCSIS 3, DHCPv6 flavour) and
+     * {@code vendor-2495} (ISC 4o6). A separate registry from {@link #standardV4()}: {@code vendor-4491} means
+     * different options in the two protocols.
+     */
+    public static OptionDefinitions standardV6() {
+        return standard(StandardOptionDefs6.all(), StandardOptionDefs6.emptySpaces());
+    }
+
+    private static OptionDefinitions standard(List<OptionDefinition> defs, List<String> emptySpaces) {
         Map<String, Space> spaces = new LinkedHashMap<>();
-        for (OptionDefinition d : StandardOptionDefs.all()) {
+        for (OptionDefinition d : defs) {
             Space s = spaces.computeIfAbsent(d.space(), _ -> new Space(new LinkedHashMap<>(), new LinkedHashMap<>()));
             if (s.byCode.put(d.code(), d) != null || s.byName.put(d.name(), d) != null)
                 throw new AssertionError("duplicate standard definition " + d);
         }
-        for (String e : StandardOptionDefs.emptySpaces())
+        for (String e : emptySpaces)
             spaces.putIfAbsent(e, new Space(new LinkedHashMap<>(), new LinkedHashMap<>()));
         return new OptionDefinitions(freeze(spaces), true);
     }
@@ -103,9 +120,13 @@ public final class OptionDefinitions {
         return List.copyOf(out);
     }
 
-    /** True if {@code def} is exactly one of Kea's standard definitions (as opposed to an option-def entry). */
+    /**
+     * True if {@code def} is exactly one of Kea's standard definitions, DHCPv4 or DHCPv6 (as opposed to an
+     * option-def entry).
+     */
     public static boolean isStandard(OptionDefinition def) {
-        return STANDARD.byCode(def.space(), def.code()).filter(def::equals).isPresent();
+        return STANDARD.byCode(def.space(), def.code()).filter(def::equals).isPresent()
+                || STANDARD6.byCode(def.space(), def.code()).filter(def::equals).isPresent();
     }
 
     @Override

@@ -17,17 +17,31 @@ import java.util.List;
  * an array, repeats the last field for the remaining tokens. Integers are decimal or hex ("0x0A", and like Kea
  * bare hex digits); booleans are true/false/1/0; fqdn is written in uncompressed wire form; a tuple is a length-
  * prefixed string (1-byte length in DHCPv4, 2-byte in DHCPv6 and option 143); psid is "psid/len"; ipv6-prefix is
- * "addr/len". Options 121 and 162 have Kea's convenience notations and option 125 gets its data-len byte.
+ * "addr/len". Options 121 and 162 have Kea's convenience notations and option 125 gets its data-len byte; in
+ * DHCPv6, v6-dnr (144) has the notation of the Kea ARM ("priority, adn[, addr addr...[, key=value ...]]").
  */
 public final class OptionValueCodec {
     private OptionValueCodec() {}
 
     public static byte[] fromCsv(OptionDefinition def, String data) throws OptionValueException {
+        return fromCsv(def, data, tuple2(def));
+    }
+
+    /**
+     * {@link #fromCsv} for a DHCPv6 configuration: tuples get a 2-byte length in every space (Kea picks the tuple
+     * length by protocol, so this matters for options in vendor and custom spaces; in {@code "dhcp6"} both methods
+     * agree).
+     */
+    public static byte[] fromCsv6(OptionDefinition def, String data) throws OptionValueException {
+        return fromCsv(def, data, true);
+    }
+
+    private static byte[] fromCsv(OptionDefinition def, String data, boolean tuple2) throws OptionValueException {
         String text = data == null ? "" : data;
         if (isDhcp4(def, 121)) return SpecialFormats.classlessRoutes(text);
         if (isDhcp4(def, 162)) return SpecialFormats.dnr(text);
+        if (isDhcp6(def, 144)) return SpecialFormats.dnr6(text);
         List<String> values = tokens(text);
-        boolean tuple2 = tuple2(def);
         WireWriter w = new WireWriter();
         try {
             if (def.type() == OptionDataType.RECORD) {
@@ -78,8 +92,17 @@ public final class OptionValueCodec {
      * names with a trailing dot). Falls back to "0x" + upper-case hex when the payload does not match the definition.
      */
     public static String toText(OptionDefinition def, byte[] data) {
+        return toText(def, data, tuple2(def));
+    }
+
+    /** {@link #toText} for DHCPv6: tuples have a 2-byte length in every space (see {@link #fromCsv6}). */
+    public static String toText6(OptionDefinition def, byte[] data) {
+        return toText(def, data, true);
+    }
+
+    private static String toText(OptionDefinition def, byte[] data, boolean tuple2) {
         try {
-            String t = render(def, data);
+            String t = render(def, data, tuple2);
             if (t != null) return t;
         } catch (WireFormatException | RuntimeException e) {
             // fall through to hex: a malformed payload must never break a lease dump
@@ -92,14 +115,13 @@ public final class OptionValueCodec {
         return data.length == 0 ? "" : "0x" + HexFormat.of().withUpperCase().formatHex(data);
     }
 
-    private static String render(OptionDefinition def, byte[] data) throws WireFormatException {
+    private static String render(OptionDefinition def, byte[] data, boolean tuple2) throws WireFormatException {
         if (isDhcp4(def, 121)) return SpecialFormats.classlessRoutesText(data);
-        if (isDhcp4(def, 162)) return null;
+        if (isDhcp4(def, 162) || isDhcp6(def, 144)) return null;
         if (isDhcp4(def, 125)) {
             WireReader r = new WireReader(data);
             return Long.toString(r.u32());
         }
-        boolean tuple2 = tuple2(def);
         WireReader r = new WireReader(data);
         List<String> out = new ArrayList<>();
         switch (def.type()) {
@@ -132,6 +154,10 @@ public final class OptionValueCodec {
 
     private static boolean isDhcp4(OptionDefinition def, int code) {
         return def.code() == code && def.space().equals(OptionDefinition.DHCP4);
+    }
+
+    private static boolean isDhcp6(OptionDefinition def, int code) {
+        return def.code() == code && def.space().equals(OptionDefinition.DHCP6);
     }
 
     private static boolean tuple2(OptionDefinition def) {

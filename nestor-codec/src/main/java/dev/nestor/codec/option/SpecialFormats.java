@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Options whose Kea type is {@code internal} and that have their own text notation: 121 classless static routes
- * (RFC 3442) and 162 v4-dnr (RFC 9463).
+ * (RFC 3442), 162 v4-dnr and DHCPv6 144 v6-dnr (RFC 9463).
  */
 final class SpecialFormats {
     private SpecialFormats() {}
@@ -93,29 +93,56 @@ final class SpecialFormats {
         return out.toByteArray();
     }
 
+    /**
+     * DHCPv6 option 144 (RFC 9463 section 4.1), one instance per option: "priority, adn[, addresses[, params]]",
+     * addresses separated by blanks. Wire: priority u16, ADN length u16, ADN, then (unless ADN-only) addresses
+     * length u16, the addresses, and the SvcParams.
+     */
+    static byte[] dnr6(String data) throws OptionValueException {
+        List<String> f = new ArrayList<>();
+        for (String s : splitUnescaped(data, ',')) f.add(unescape(s).trim());
+        if (f.size() == 1 && f.getFirst().isEmpty()) f.clear();
+        if (f.size() < 2 || f.size() > 4)
+            throw new OptionValueException("v6-dnr '" + data.trim()
+                    + "' must have 2 to 4 comma separated fields: priority, adn[, addresses[, svc-params]]");
+        WireWriter w = new WireWriter();
+        w.u16((int) FieldCodec.integer(f.get(0), 0, 0xFFFF, OptionDataType.UINT16));
+        byte[] adn = FieldCodec.fqdn(f.get(1));
+        w.u16(adn.length).bytes(adn);
+        if (f.size() >= 3) {
+            WireWriter addrs = new WireWriter();
+            for (String a : f.get(2).split("\\s+")) if (!a.isEmpty()) addrs.bytes(FieldCodec.ipv6(a));
+            if (addrs.size() == 0) throw new OptionValueException("v6-dnr: invalid address list '" + f.get(2) + "'");
+            w.u16(addrs.size()).bytes(addrs.toByteArray());
+            if (f.size() == 4) w.bytes(svcParams(f.get(3)));
+        }
+        if (w.size() > 0xFFFF) throw new OptionValueException("v6-dnr option too long");
+        return w.toByteArray();
+    }
+
     private static byte[] svcParams(String text) throws OptionValueException {
         Map<Integer, byte[]> params = new TreeMap<>(); // RFC 9460: keys in strictly increasing order
         for (String kv : text.split("\\s+")) {
             if (kv.isEmpty()) continue;
             int eq = kv.indexOf('=');
-            if (eq <= 0) throw new OptionValueException("v4-dnr: SvcParam '" + kv + "' is not key=value");
+            if (eq <= 0) throw new OptionValueException("dnr: SvcParam '" + kv + "' is not key=value");
             String key = kv.substring(0, eq);
             String val = kv.substring(eq + 1);
             Integer code = SVC_KEYS.get(key);
-            if (code == null) throw new OptionValueException("v4-dnr: unsupported SvcParam key '" + key + "' (supported: alpn, port, dohpath)");
+            if (code == null) throw new OptionValueException("dnr: unsupported SvcParam key '" + key + "' (supported: alpn, port, dohpath)");
             WireWriter v = new WireWriter();
             switch (key) {
                 case "alpn" -> {
                     for (String id : val.split(",")) {
                         byte[] b = id.trim().getBytes(StandardCharsets.US_ASCII);
-                        if (b.length == 0 || b.length > 255) throw new OptionValueException("v4-dnr: invalid alpn id '" + id + "'");
+                        if (b.length == 0 || b.length > 255) throw new OptionValueException("dnr: invalid alpn id '" + id + "'");
                         v.u8(b.length).bytes(b);
                     }
                 }
                 case "port" -> v.u16((int) FieldCodec.integer(val, 0, 0xFFFF, OptionDataType.UINT16));
                 default -> v.bytes(val.getBytes(StandardCharsets.UTF_8));
             }
-            if (params.put(code, v.toByteArray()) != null) throw new OptionValueException("v4-dnr: SvcParam '" + key + "' repeated");
+            if (params.put(code, v.toByteArray()) != null) throw new OptionValueException("dnr: SvcParam '" + key + "' repeated");
         }
         WireWriter w = new WireWriter();
         params.forEach((k, v) -> w.u16(k).u16(v.length).bytes(v));
