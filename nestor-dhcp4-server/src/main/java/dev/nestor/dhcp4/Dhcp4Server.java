@@ -52,6 +52,7 @@ public final class Dhcp4Server implements AutoCloseable {
     private final PoolCursors cursors = new PoolCursors();
     private final AtomicReference<Dhcp4Runtime> current = new AtomicReference<>();
     private final ClientSerializer serializer = new ClientSerializer();
+    private final NetworkState networkState = new NetworkState();
     private final long startedNanos = System.nanoTime();
     private volatile long lastReloadNanos = System.nanoTime();
 
@@ -183,6 +184,13 @@ public final class Dhcp4Server implements AutoCloseable {
                 continue;
             }
             if (in == null) return; // transport closed
+            if (!networkState.isServiceEnabled()) {
+                // dhcp-disable (or HA): Kea drops every query and counts it
+                stats.add("pkt4-received", 1);
+                stats.add("pkt4-service-disabled", 1);
+                stats.add("pkt4-receive-drop", 1);
+                continue;
+            }
             try {
                 workers.execute(() -> handle(in));
             } catch (RejectedExecutionException e) {
@@ -249,7 +257,7 @@ public final class Dhcp4Server implements AutoCloseable {
         for (String name : List.of("pkt4-received", "pkt4-discover-received", "pkt4-offer-received", "pkt4-request-received",
                 "pkt4-ack-received", "pkt4-nak-received", "pkt4-release-received", "pkt4-decline-received",
                 "pkt4-inform-received", "pkt4-unknown-received", "pkt4-sent", "pkt4-offer-sent", "pkt4-ack-sent",
-                "pkt4-nak-sent", "pkt4-parse-failed", "pkt4-receive-drop", "v4-allocation-fail",
+                "pkt4-nak-sent", "pkt4-parse-failed", "pkt4-receive-drop", "pkt4-service-disabled", "v4-allocation-fail",
                 "v4-allocation-fail-shared-network", "v4-allocation-fail-subnet", "v4-allocation-fail-no-pools",
                 "v4-allocation-fail-classes", "v4-reservation-conflicts", "v4-lease-reuses", "reclaimed-leases",
                 "reclaimed-declined-addresses", "declined-addresses", "cumulative-assigned-addresses")) {
@@ -275,6 +283,9 @@ public final class Dhcp4Server implements AutoCloseable {
     }
 
     public Dhcp4Runtime runtime() { return current.get(); }
+
+    /** Whether the DHCP service is enabled (dhcp-disable / dhcp-enable). */
+    public NetworkState networkState() { return networkState; }
 
     public StatsRegistry stats() { return stats; }
 
@@ -319,6 +330,7 @@ public final class Dhcp4Server implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timers.shutdownNow();
+        networkState.close();
         Dhcp4Runtime rt = current.get();
         try {
             rt.store().flush();

@@ -39,6 +39,10 @@ final class ConfigEdit {
         T apply(ObjectNode dhcp4, Dhcp4Config current) throws Exception;
     }
 
+    Dhcp4Server server() {
+        return server;
+    }
+
     /** The running config. */
     Dhcp4Config config() {
         return server.runtime().config();
