@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param bootFileName          null when not set
  * @param validLifetime         null when the class sets no valid-lifetime
  * @param offerLifetime         null when not set
+ * @param preferredLifetime     DHCPv6 only: null when the class sets no preferred-lifetime
  */
 public record ClientClassDef(String name, String test, boolean onlyInAdditionalList, List<OptionData> options,
                              List<OptionDefinition> optionDefs, Integer nextServer, String serverHostname,
-                             String bootFileName, Lifetime validLifetime, Long offerLifetime, String path) {
+                             String bootFileName, Lifetime validLifetime, Long offerLifetime,
+                             Lifetime preferredLifetime, String path) {
     public ClientClassDef {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty()) throw new IllegalArgumentException("client class name must not be empty");
@@ -29,5 +31,13 @@ public record ClientClassDef(String name, String test, boolean onlyInAdditionalL
         options = List.copyOf(options);
         optionDefs = List.copyOf(optionDefs);
         path = path == null ? "" : path;
+    }
+
+    /** A class without a preferred lifetime (every DHCPv4 class). */
+    public ClientClassDef(String name, String test, boolean onlyInAdditionalList, List<OptionData> options,
+                          List<OptionDefinition> optionDefs, Integer nextServer, String serverHostname,
+                          String bootFileName, Lifetime validLifetime, Long offerLifetime, String path) {
+        this(name, test, onlyInAdditionalList, options, optionDefs, nextServer, serverHostname, bootFileName,
+                validLifetime, offerLifetime, null, path);
     }
 }

@@ -10,11 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code client-classes} definitions, as Kea's ClientClassDefParser (test expressions are kept as text). */
+/**
+ * {@code client-classes} definitions, as Kea's ClientClassDefParser (test expressions are kept as text), for both
+ * daemons: the keyword table decides which of the family-specific keys (next-server / preferred-lifetime ...) may
+ * appear, absent keys stay null.
+ */
 final class ClassParser {
-    /** Classes Kea defines itself: they may be configured only to attach options, never with a test. */
-    private static final Set<String> BUILT_IN = Set.of("ALL", "KNOWN", "UNKNOWN", "BOOTP");
-
     private ClassParser() {}
 
     static List<ClientClassDef> parseList(Obj global, OptionParsers.Defs defs) {
@@ -33,7 +34,8 @@ final class ClassParser {
     }
 
     private static ClientClassDef parse(Obj o, OptionParsers.Defs defs) {
-        o.check(Keywords.CLIENT_CLASS);
+        Dialect dialect = defs.dialect();
+        o.check(dialect.clientClass());
         int before = o.problems.errorCount();
         String name = o.string("name");
         if (name == null || name.isEmpty()) {
@@ -53,7 +55,7 @@ final class ClassParser {
 
         List<OptionDefinition> localDefs = new ArrayList<>();
         for (Obj d : o.maps("option-def")) {
-            OptionDefinition def = OptionParsers.parseDef(d);
+            OptionDefinition def = OptionParsers.parseDef(d, dialect);
             if (def == null) continue;
             // Kea allows class-local definitions only for options it unpacks late (43 and the site-specific range).
             boolean deferred = def.space().equals(OptionDefinition.DHCP4) && (def.code() == 43 || def.code() >= 224);
@@ -82,16 +84,18 @@ final class ClassParser {
             o.error("boot-file-name", "boot-file-name must be at most 127 bytes long, it is " + file.length());
         Long offer = o.integer("offer-lifetime", 0, 0xFFFFFFFFL);
         Lifetime valid = Lifetimes.triplet(List.of(o), "valid-lifetime", null);
+        Lifetime preferred = Lifetimes.triplet(List.of(o), "preferred-lifetime", null);
 
-        if (BUILT_IN.contains(name)) {
+        if (dialect.builtInClasses().contains(name)) {
             if (additional) o.error(null, "built-in class '" + name + "' only-in-additional-list flag must be false");
             if (!test.isEmpty()) o.error("test", "built-in class '" + name + "' test expression must be empty");
         }
         if (name.equals("DROP") && additional)
             o.error(null, "special class 'DROP' only-in-additional-list flag must be false");
-        if (additional && (valid != null || offer != null))
+        if (additional && (valid != null || offer != null || preferred != null))
             o.note(null, "class '" + name + "' is only evaluated as an additional class: its lifetimes are ignored");
         if (o.problems.errorCount() > before) return null;
-        return new ClientClassDef(name, test, additional, options, localDefs, nextServer, sname, file, valid, offer, o.path);
+        return new ClientClassDef(name, test, additional, options, localDefs, nextServer, sname, file, valid, offer,
+                preferred, o.path);
     }
 }

@@ -50,14 +50,11 @@ final class NetworkParser {
     private SharedNetwork4 network(Obj n) {
         n.check(Keywords.SHARED_NETWORK);
         int before = n.problems.errorCount();
-        String name = n.string("name");
-        if (name == null || name.isEmpty()) {
-            if (!n.has("name") || name != null) n.error(null, "shared-network is missing mandatory 'name' parameter");
-            return null;
-        }
+        String name = Networks.name(n);
+        if (name == null) return null;
         List<OptionData> options = OptionParsers.parseDataList(n, defs);
-        List<Integer> relay = relay(n);
-        String iface = emptyToNull(n.string("interface"));
+        List<Integer> relay = Networks.relay(n, Texts::ipv4, "IPv4");
+        String iface = Networks.emptyToNull(n.string("interface"));
         List<String> guard = Classes.guard(n);
         List<String> additional = Classes.additional(n);
         SubnetParams4 params = ParamsParser.over(n, global).subnetParams();
@@ -69,13 +66,7 @@ final class NetworkParser {
             if (subnet.params().authoritative() != params.authoritative())
                 s.error("authoritative", "Subnet " + subnet.prefix() + " has different authoritative setting "
                         + subnet.params().authoritative() + " than the shared-network itself: " + params.authoritative());
-            String own = emptyToNull(s.string("interface"));
-            if (own != null) {
-                if (seenIface != null && !seenIface.equals(own))
-                    s.error("interface", "Subnet " + subnet.prefix() + " has specified interface " + own
-                            + ", but earlier subnet in the same shared-network or the shared-network itself used " + seenIface);
-                else seenIface = own;
-            }
+            seenIface = Networks.checkInterface(s, subnet.prefix().toString(), seenIface);
             ids.add(subnet.id());
             subnets.add(subnet);
         }
@@ -87,18 +78,15 @@ final class NetworkParser {
         s.check(Keywords.SUBNET);
         int before = s.problems.errorCount();
         Ipv4Prefix prefix = prefix(s);
-        Long id = null;
-        if (!s.has("id")) s.error(null, "missing parameter 'id' (Kea 3.0 requires an id for every subnet)");
-        else id = s.integer("id", 1, 0xFFFFFFFEL);
+        Long id = Networks.subnetId(s);
         for (String k : List.of("4o6-interface", "4o6-interface-id", "4o6-subnet")) {
             String v = s.string(k);
             if (v != null && !v.isEmpty()) s.error(k, "DHCPv4-over-DHCPv6 (" + k + ") is not supported yet");
         }
         SubnetParams4 params = ParamsParser.over(s, network, global).subnetParams();
         List<OptionData> options = OptionParsers.parseDataList(s, defs);
-        List<Integer> relay = s.has("relay") ? relay(s) : network != null ? relay(network) : List.of();
-        String iface = emptyToNull(s.string("interface"));
-        if (iface == null && network != null) iface = emptyToNull(network.string("interface"));
+        List<Integer> relay = Networks.effectiveRelay(s, network, Texts::ipv4, "IPv4");
+        String iface = Networks.inherited(s, network, "interface");
         List<String> guard = Classes.guard(s);
         List<String> additional = Classes.additional(s);
         List<Pool4> pools = new ArrayList<>();
@@ -123,36 +111,7 @@ final class NetworkParser {
     }
 
     private static Ipv4Prefix prefix(Obj s) {
-        String text = s.string("subnet");
-        if (text == null) {
-            if (!s.has("subnet")) s.error(null, "mandatory 'subnet' parameter is missing for a subnet being configured");
-            return null;
-        }
-        String t = text.replace(" ", "").replace("\t", "");
-        int slash = t.indexOf('/');
-        if (slash < 0) {
-            s.error("subnet", "Invalid subnet syntax (prefix/len expected): " + text);
-            return null;
-        }
-        Integer addr = Texts.ipv4(t.substring(0, slash));
-        int len;
-        try {
-            len = Integer.parseInt(t.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            s.error("subnet", "prefix length: '" + t.substring(slash + 1) + "' is not an integer");
-            return null;
-        }
-        if (addr == null) {
-            s.error("subnet", "invalid IPv4 address in subnet '" + text + "'");
-            return null;
-        }
-        if (len < 0 || len > 32) {
-            s.error("subnet", "Invalid prefix length specified for subnet: " + len);
-            return null;
-        }
-        Ipv4Prefix p = new Ipv4Prefix(addr, len);
-        if (p.network() != addr) s.note("subnet", "host bits set in " + text + ", using " + p);
-        return p;
+        return Networks.subnetPrefix(s, Texts::ipv4, 32, Ipv4Prefix::new, Ipv4Prefix::network, "IPv4");
     }
 
     private Pool4 pool(Obj p, Obj subnet, Obj network, Ipv4Prefix prefix) {
@@ -165,21 +124,14 @@ final class NetworkParser {
         } else {
             range = range(p, text);
         }
-        long poolId = p.integer("pool-id", 0, 0xFFFFFFFFL, 0);
-        List<OptionData> options = OptionParsers.parseDataList(p, defs);
-        List<String> guard = Classes.guard(p);
-        List<String> additional = Classes.additional(p);
-        boolean ownDdns = ParamsParser.DDNS_KEYS.stream().anyMatch(p::has);
-        ParamsParser pp = ParamsParser.over(p, subnet, network, global);
-        var ddns = ownDdns ? pp.ddns() : null;
-        String charSet = p.has("hostname-char-set") ? pp.hostnameCharSet() : null;
-        String charRepl = p.has("hostname-char-replacement") ? pp.string("hostname-char-replacement", "") : null;
+        Networks.PoolCommon c = Networks.poolCommon(p, defs, p, subnet, network, global);
         if (range != null && prefix != null && !(prefix.contains(range[0]) && prefix.contains(range[1]))) {
             p.error("pool", "pool " + Ipv4.toString(range[0]) + " - " + Ipv4.toString(range[1])
                     + " is not within subnet " + prefix);
         }
         if (p.problems.errorCount() > before || range == null) return null;
-        return new Pool4(range[0], range[1], options, guard, additional, poolId, p.path, ddns, charSet, charRepl);
+        return new Pool4(range[0], range[1], c.options(), c.guard(), c.additional(), c.poolId(), p.path, c.ddns(),
+                c.charSet(), c.charRepl());
     }
 
     /** "a - b" or "prefix/len" → inclusive bounds; null after reporting. */
@@ -217,26 +169,5 @@ final class NetworkParser {
         }
         return new int[] {a, b};
     }
-
-    private static List<Integer> relay(Obj scope) {
-        Obj r = scope.map("relay");
-        if (r == null) return List.of();
-        r.check(Keywords.RELAY);
-        List<String> list = r.strings("ip-addresses");
-        if (list == null) {
-            if (!r.has("ip-addresses")) r.error(null, "ip-addresses is required");
-            return List.of();
-        }
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            Integer a = Texts.ipv4(list.get(i));
-            if (a == null) r.problems.error(r.at("ip-addresses") + "[" + i + "]", "address " + list.get(i) + " is not an IPv4 address");
-            else if (out.contains(a)) r.problems.error(r.at("ip-addresses") + "[" + i + "]", "cannot add address: " + list.get(i) + ", duplicate address");
-            else out.add(a);
-        }
-        return out;
-    }
-
-    private static String emptyToNull(String s) { return s == null || s.isEmpty() ? null : s; }
 
 }

@@ -9,8 +9,10 @@ import dev.nestor.common.Bytes;
 import dev.nestor.config.model.OptionData;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** {@code option-def} and {@code option-data} entries, as Kea's OptionDefParser and OptionDataParser. */
@@ -24,15 +26,21 @@ final class OptionParsers {
      * Definitions visible in one scope: scope-local ones (a class's option-def, or global definitions that
      * override a built-in vendor/last-resort definition as Kea allows) are searched before the registry.
      */
-    record Defs(OptionDefinitions registry, List<OptionDefinition> local) {
+    record Defs(OptionDefinitions registry, List<OptionDefinition> local, Dialect dialect, Set<String> unsupported) {
         Defs {
             local = List.copyOf(local);
+            unsupported = Set.copyOf(unsupported);
         }
 
         Defs with(List<OptionDefinition> more) {
             List<OptionDefinition> l = new ArrayList<>(more);
             l.addAll(local);
-            return new Defs(registry, l);
+            return new Defs(registry, l, dialect, unsupported);
+        }
+
+        /** True when option-def defined this option in a way Nestor refused as not supported yet. */
+        boolean refused(String space, Long code, String name) {
+            return unsupported.contains(space + "#" + code) || unsupported.contains(space + "." + name);
         }
 
         Optional<OptionDefinition> byCode(String space, int code) {
@@ -45,20 +53,27 @@ final class OptionParsers {
             return registry.byName(space, name).or(() -> registry.byName(alias(space), name));
         }
 
-        /** Kea also knows the DOCSIS 3 sub-option definitions under the space name "docsis3-v4". */
-        private static String alias(String space) {
-            return space.equals("docsis3-v4") ? "vendor-4491" : space;
+        /** Kea also knows the DOCSIS 3 sub-option definitions under the space name "docsis3-v4"/"docsis3-v6". */
+        private String alias(String space) {
+            return dialect.spaceAliases().getOrDefault(space, space);
         }
     }
 
     /** Parses one option-def entry; null (after reporting) when invalid. */
-    static OptionDefinition parseDef(Obj o) {
+    static OptionDefinition parseDef(Obj o, Dialect dialect) { return parseDef(o, dialect, new HashSet<>()); }
+
+    /**
+     * Parses one option-def entry; null (after reporting) when invalid. Definitions refused as "not supported
+     * yet" are added to {@code unsupported} (as "space#code" and "space.name") so that option-data using them is
+     * refused for the same reason, not as an unknown option.
+     */
+    static OptionDefinition parseDef(Obj o, Dialect dialect, Set<String> unsupported) {
         o.check(Keywords.OPTION_DEF);
         int before = o.problems.errorCount();
         String name = o.string("name");
         Long code = o.integer("code");
         String type = o.string("type");
-        String space = o.string("space", OptionDefinition.DHCP4);
+        String space = o.string("space", dialect.optionSpace());
         String recordTypes = o.string("record-types", "");
         String encapsulate = o.string("encapsulate", "");
         boolean array = o.bool("array", false);
@@ -74,16 +89,21 @@ final class OptionParsers {
             o.error("space", "invalid option space name '" + space + "'");
             return null;
         }
-        if (space.equals(OptionDefinition.DHCP6)) {
-            o.error("space", "'dhcp6' option space name is reserved for DHCPv6 server");
-            return null;
-        }
-        if (code < 0 || code > 255) {
-            o.error("code", "invalid option code '" + code + "', it must not be greater than '255'");
-            return null;
-        }
+        if (reservedSpace(o, space, dialect) || badCode(o, code, dialect)) return null;
         if (space.equals(OptionDefinition.DHCP4) && (code == 0 || code == 255)) {
             o.error("code", "invalid option code '" + code + "': reserved for " + (code == 0 ? "PAD" : "END"));
+            return null;
+        }
+        if (space.equals(OptionDefinition.DHCP6) && code == 0) {
+            o.error("code", "invalid option code '0': reserved value");
+            return null;
+        }
+        if (dialect.isV6() && code > 255 && !space.equals(OptionDefinition.DHCP6)
+                && !OptionDefinition.allowsTwoByteCodes(space)) {
+            o.error("code", "option code " + code + " in custom option space '" + space
+                    + "': codes above 255 outside the standard DHCPv6 spaces are not supported yet");
+            unsupported.add(space + "#" + code);
+            unsupported.add(space + "." + name);
             return null;
         }
         OptionDataType t;
@@ -116,10 +136,11 @@ final class OptionParsers {
     /** Parses one option-data entry against the definitions visible in its scope; null when invalid. */
     static OptionData parseData(Obj o, Defs defs) {
         o.check(Keywords.OPTION_DATA);
+        Dialect dialect = defs.dialect();
         int before = o.problems.errorCount();
         Long code = o.integer("code");
         String name = o.string("name");
-        String space = o.string("space", OptionDefinition.DHCP4);
+        String space = o.string("space", dialect.optionSpace());
         Boolean csv = o.bool("csv-format");
         boolean alwaysSend = o.bool("always-send", false);
         boolean neverSend = o.bool("never-send", false);
@@ -130,10 +151,7 @@ final class OptionParsers {
             o.error(null, "option data configuration requires one of 'code' or 'name' parameters to be specified");
             return null;
         }
-        if (code != null && (code < 0 || code > 255)) {
-            o.error("code", "invalid option code '" + code + "', it must not be greater than '255'");
-            return null;
-        }
+        if (code != null && badCode(o, code, dialect)) return null;
         if (name != null && name.contains(" ")) {
             o.error("name", "invalid option name '" + name + "', space character is not allowed");
             return null;
@@ -142,15 +160,17 @@ final class OptionParsers {
             o.error("space", "invalid option space name '" + space + "'");
             return null;
         }
-        if (space.equals(OptionDefinition.DHCP6)) {
-            o.error("space", "'dhcp6' option space name is reserved for DHCPv6 server");
-            return null;
-        }
+        if (reservedSpace(o, space, dialect)) return null;
         if (classes != null && classes.stream().anyMatch(String::isEmpty)) {
             o.error("client-classes", "invalid class name ''");
             return null;
         }
         Optional<OptionDefinition> def = code != null ? defs.byCode(space, code.intValue()) : defs.byName(space, name);
+        if (def.isEmpty() && defs.refused(space, code, name)) {
+            o.error(null, "option '" + space + "." + (name == null ? code : name)
+                    + "' uses an option definition that is not supported yet");
+            return null;
+        }
         if (def.isEmpty()) {
             if (Boolean.TRUE.equals(csv)) {
                 o.error(null, "definition for the option '" + space + "." + (name == null ? "" : name)
@@ -169,6 +189,10 @@ final class OptionParsers {
         int effectiveCode = def.isPresent() ? def.get().code() : code.intValue();
         if (space.equals(OptionDefinition.DHCP4) && (effectiveCode == 0 || effectiveCode == 255)) {
             o.error("code", "invalid option code '" + effectiveCode + "': reserved for " + (effectiveCode == 0 ? "PAD" : "END"));
+            return null;
+        }
+        if (space.equals(OptionDefinition.DHCP6) && effectiveCode == 0) {
+            o.error("code", "invalid option code '0': reserved value");
             return null;
         }
         String effectiveName = def.map(OptionDefinition::name).orElse(name == null ? "" : name);
@@ -193,6 +217,26 @@ final class OptionParsers {
         }
         return new OptionData(effectiveCode, space, effectiveName, payload, alwaysSend, neverSend,
                 classes == null ? List.of() : classes, o.path);
+    }
+
+    /** Kea reserves each daemon's standard space name for that daemon. */
+    private static boolean reservedSpace(Obj o, String space, Dialect dialect) {
+        if (!space.equals(dialect.foreignSpace())) return false;
+        o.error("space", "'" + space + "' option space name is reserved for "
+                + (dialect.isV6() ? "DHCPv4" : "DHCPv6") + " server");
+        return true;
+    }
+
+    /** Option codes are one byte in DHCPv4, two bytes in DHCPv6 (Kea's wording differs between the two). */
+    private static boolean badCode(Obj o, long code, Dialect dialect) {
+        if (code < 0) {
+            o.error("code", "option code must not be negative");
+            return true;
+        }
+        if (code <= dialect.maxOptionCode()) return false;
+        o.error("code", "invalid option code '" + code + "', it must not "
+                + (dialect.isV6() ? "exceed '" : "be greater than '") + dialect.maxOptionCode() + "'");
+        return true;
     }
 
     /** Parses an {@code option-data} list of a scope. */

@@ -3,6 +3,7 @@ package dev.nestor.config.parse;
 import dev.nestor.config.model.DdnsParams;
 import dev.nestor.config.model.Lifetime;
 import dev.nestor.config.model.SubnetParams4;
+import dev.nestor.config.model.SubnetParams6;
 
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Effective scope parameters: each value comes from the most specific scope that sets it (subnet, then shared
- * network, then global), else Kea's default. Values are validated where they are written.
+ * network, then global), else Kea's default. Values are validated where they are written. One implementation for
+ * both daemons: {@link #subnetParams()} for DHCPv4, {@link #subnetParams6()} for DHCPv6.
  */
 final class ParamsParser {
     static final Set<String> ALLOCATORS = Set.of("iterative", "random", "flq");
@@ -67,7 +69,10 @@ final class ParamsParser {
         return v;
     }
 
-    SubnetParams4 subnetParams() {
+    /** The lifetimes, timers and cache knobs both daemons share, in Kea's evaluation order. */
+    private record Timers(Lifetime valid, Long renew, Long rebind, boolean calculate, double t1, double t2) {}
+
+    private Timers timers(boolean calculateDefault, double t2Default) {
         Lifetime valid = Lifetimes.triplet(layers, "valid-lifetime", 7200L);
         if (valid == null) valid = Lifetime.fixed(7200); // error already reported
         Long renew = integer("renew-timer", 0, 0xFFFFFFFFL);
@@ -75,21 +80,31 @@ final class ParamsParser {
         if (renew != null && rebind != null && renew > rebind)
             layers.get(0).note("renew-timer", "renew-timer (" + renew + ") is greater than rebind-timer (" + rebind
                     + "); the server will not send T1");
-        boolean calculate = bool("calculate-tee-times", false);
+        boolean calculate = bool("calculate-tee-times", calculateDefault);
         double t1 = percent("t1-percent", 0.5, calculate);
-        double t2 = percent("t2-percent", 0.875, calculate);
+        double t2 = percent("t2-percent", t2Default, calculate);
         if (calculate && t1 >= t2 && at("t1-percent") != null && at("t2-percent") != null)
             at("t1-percent").error("t1-percent", "t1-percent:  " + t1 + " is invalid, it must be less than t2-percent: " + t2);
+        return new Timers(valid, renew, rebind, calculate, t1, t2);
+    }
+
+    /** Kea 3.0 would default to 0.25; Nestor keeps lease caching off unless configured. */
+    private double cacheThreshold() {
+        Double ct = real("cache-threshold");
+        if (ct == null) return 0.0;
+        if (ct < 0.0 || ct >= 1.0) {
+            at("cache-threshold").error("cache-threshold", "cache-threshold: " + ct
+                    + " is invalid, it must be greater than or equal to 0.0 and less than 1.0");
+            return 0.0;
+        }
+        return ct;
+    }
+
+    SubnetParams4 subnetParams() {
+        Timers t = timers(false, 0.875);
         boolean authoritative = bool("authoritative", false);
         boolean matchClientId = bool("match-client-id", true);
-        double cacheThreshold = 0.0; // Kea: lease caching is off unless configured
-        Double ct = real("cache-threshold");
-        if (ct != null) {
-            if (ct < 0.0 || ct >= 1.0)
-                at("cache-threshold").error("cache-threshold", "cache-threshold: " + ct
-                        + " is invalid, it must be greater than or equal to 0.0 and less than 1.0");
-            else cacheThreshold = ct;
-        }
+        double cacheThreshold = cacheThreshold();
         Long cacheMaxAge = integer("cache-max-age", 0, 0xFFFFFFFFL);
         Long offer = integer("offer-lifetime", 0, 0xFFFFFFFFL);
         int nextServer = 0;
@@ -106,10 +121,48 @@ final class ParamsParser {
         if (file.length() > 127)
             at("boot-file-name").error("boot-file-name", "boot-file-name must be at most 127 bytes long, it is " + file.length());
         String allocator = oneOf("allocator", ALLOCATORS, "iterative", "supported allocators are: iterative, random and flq");
-        return new SubnetParams4(valid, renew, rebind, calculate, t1, t2, authoritative, matchClientId, cacheThreshold,
-                cacheMaxAge, offer, nextServer, sname, file, bool("reservations-global", false),
+        return new SubnetParams4(t.valid, t.renew, t.rebind, t.calculate, t.t1, t.t2, authoritative, matchClientId,
+                cacheThreshold, cacheMaxAge, offer, nextServer, sname, file, bool("reservations-global", false),
                 bool("reservations-in-subnet", true), bool("reservations-out-of-pool", false), allocator,
                 bool("store-extended-info", false), ddns(), hostnameCharSet(), string("hostname-char-replacement", ""));
+    }
+
+    /**
+     * DHCPv6: Kea's defaults differ (calculate-tee-times true, t2-percent 0.8) and add the preferred lifetime,
+     * rapid commit and the prefix allocator. Rapid commit is only found at network and subnet level.
+     */
+    SubnetParams6 subnetParams6() {
+        Timers t = timers(true, 0.8);
+        Lifetime preferred = Lifetimes.triplet(layers, "preferred-lifetime", null);
+        checkPreferred(preferred, t.valid);
+        boolean rapidCommit = bool("rapid-commit", false);
+        double cacheThreshold = cacheThreshold();
+        Long cacheMaxAge = integer("cache-max-age", 0, 0xFFFFFFFFL);
+        String allocator = oneOf("allocator", ALLOCATORS, "iterative", "supported allocators are: iterative, random and flq");
+        if (allocator.equals("flq")) {
+            at("allocator").error("allocator", "Free Lease Queue allocator is not supported for IPv6 address pools");
+            allocator = "iterative";
+        }
+        String pdAllocator = oneOf("pd-allocator", ALLOCATORS, "iterative", "supported allocators are: iterative, random and flq");
+        return new SubnetParams6(t.valid, preferred, t.renew, t.rebind, t.calculate, t.t1, t.t2, rapidCommit,
+                cacheThreshold, cacheMaxAge, bool("reservations-global", false), bool("reservations-in-subnet", true),
+                bool("reservations-out-of-pool", false), allocator, pdAllocator, bool("store-extended-info", false),
+                ddns(), hostnameCharSet(), string("hostname-char-replacement", ""));
+    }
+
+    /**
+     * RFC 8415 forbids a preferred lifetime above the valid one. One scope setting both that way is refused; an
+     * inherited mix is only noted, since Kea then hands out 5/8 of the valid lifetime as preferred.
+     */
+    private void checkPreferred(Lifetime preferred, Lifetime valid) {
+        if (preferred == null || preferred.defaultValue() <= valid.defaultValue()) return;
+        Obj own = layers.get(0);
+        if (own.has("preferred-lifetime") && own.has("valid-lifetime"))
+            own.error("preferred-lifetime", "preferred-lifetime (" + preferred.defaultValue()
+                    + ") must not be greater than valid-lifetime (" + valid.defaultValue() + ")");
+        else
+            own.note("preferred-lifetime", "effective preferred-lifetime (" + preferred.defaultValue()
+                    + ") is greater than valid-lifetime (" + valid.defaultValue() + "); 5/8 of the valid lifetime is used");
     }
 
     private double percent(String key, double dflt, boolean calculate) {

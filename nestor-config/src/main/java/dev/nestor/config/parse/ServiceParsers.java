@@ -17,27 +17,45 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The service-level maps of Dhcp4: interfaces, lease database, D2 connectivity, reclamation, hooks, sockets, loggers. */
+/**
+ * The service-level maps both daemons share: interfaces, lease database, D2 connectivity, reclamation, hooks,
+ * control sockets, loggers.
+ */
 final class ServiceParsers {
     private static final long U32 = 0xFFFFFFFFL;
     private static final Set<String> SEVERITIES = Set.of("FATAL", "ERROR", "WARN", "INFO", "DEBUG", "NONE");
 
     private ServiceParsers() {}
 
-    static InterfacesConfig interfaces(Obj global) {
+    /**
+     * {@code interfaces-config}. DHCPv6 always uses UDP sockets and has no socket-type or outbound-interface keys
+     * (its table refuses them), so those keep the values that mean "plain UDP, reply on the inbound interface".
+     * A DHCPv6 entry {@code name/address} names a unicast address, which must be IPv6.
+     */
+    static InterfacesConfig interfaces(Obj global, Dialect dialect) {
         Obj o = global.map("interfaces-config");
-        if (o == null) return InterfacesConfig.defaults();
-        o.check(Keywords.INTERFACES);
+        String defaultType = dialect.isV6() ? "udp" : "raw";
+        if (o == null) return new InterfacesConfig(List.of(), defaultType, "same-as-inbound", true, 0, 5000, false);
+        o.check(dialect.interfaces());
         List<String> ifaces = o.strings("interfaces");
-        String type = o.string("dhcp-socket-type", "raw");
+        String type = o.string("dhcp-socket-type", defaultType);
         if (!type.equals("raw") && !type.equals("udp")) {
             o.error("dhcp-socket-type", "unsupported socket type '" + type + "', expected raw or udp");
-            type = "raw";
+            type = defaultType;
         }
         String outbound = o.string("outbound-interface", "same-as-inbound");
         if (!outbound.equals("same-as-inbound") && !outbound.equals("use-routing")) {
             o.error("outbound-interface", "unsupported outbound-interface '" + outbound + "', expected same-as-inbound or use-routing");
             outbound = "same-as-inbound";
+        }
+        if (dialect.isV6() && ifaces != null) {
+            for (int i = 0; i < ifaces.size(); i++) {
+                String e = ifaces.get(i);
+                int slash = e.indexOf('/');
+                if (slash >= 0 && Texts.ipv6(e.substring(slash + 1)) == null)
+                    o.problems.error(o.at("interfaces") + "[" + i + "]", "invalid unicast address '"
+                            + e.substring(slash + 1) + "' in interface entry '" + e + "', expected an IPv6 address");
+            }
         }
         return new InterfacesConfig(ifaces == null ? List.of() : ifaces, type, outbound, o.bool("re-detect", true),
                 (int) o.integer("service-sockets-max-retries", 0, Integer.MAX_VALUE, 0),
@@ -73,10 +91,11 @@ final class ServiceParsers {
         if (o == null) return d;
         o.check(Keywords.DHCP_DDNS);
         String serverIp = o.string("server-ip", d.serverIp());
-        String senderIp = o.string("sender-ip", d.senderIp());
+        // Kea: without a sender-ip the server sends from the wildcard address of the server-ip's family
+        String senderIp = o.string("sender-ip", Texts.ipv6(serverIp) != null ? "::" : d.senderIp());
         for (String k : List.of("server-ip", "sender-ip")) {
             String v = k.equals("server-ip") ? serverIp : senderIp;
-            if (Texts.ipv4(v) == null && !v.contains(":")) o.error(k, "invalid address (" + v + ") specified for parameter '" + k + "'");
+            if (Texts.ipv4(v) == null && Texts.ipv6(v) == null) o.error(k, "invalid address (" + v + ") specified for parameter '" + k + "'");
         }
         if (Texts.ipv4(serverIp) != null && senderIp.contains(":") || serverIp.contains(":") && Texts.ipv4(senderIp) != null)
             o.error("sender-ip", "D2ClientConfig error: address family mismatch: server-ip: " + serverIp + " is not the same family as sender-ip: " + senderIp);
@@ -157,7 +176,7 @@ final class ServiceParsers {
                 case "http", "https" -> {
                     if (address.isEmpty()) address = "127.0.0.1";
                     if (port == 0 && !o.has("socket-port")) port = 8000;
-                    if (Texts.ipv4(address) == null && !address.contains(":"))
+                    if (Texts.ipv4(address) == null && Texts.ipv6(address) == null)
                         o.error("socket-address", "failed to convert '" + address + "' to address");
                     if (o.has("socket-name")) o.error("socket-name", "parameter 'socket-name' is not allowed for an " + type + " control socket");
                     if (type.equals("https") && !(o.has("cert-file") && o.has("key-file")))
