@@ -33,12 +33,6 @@ class KeaExamples6Test {
     private static final Map<String, List<String>> REFUSED = Map.of(
             "all-keys.json", ALL_KEYS,
             "all-keys-netconf.json", ALL_KEYS,
-            // nestor-codec keeps 1-byte codes in custom (non-standard) option spaces for now
-            "all-options.json", List.of(
-                    "Dhcp6.option-def[3].code: option code 65432 in custom option space 'my-fancy-space': codes above 255 outside the standard DHCPv6 spaces are not supported yet",
-                    "Dhcp6.option-def[4].code: option code 12321 in custom option space 'my-encapsulating-space': codes above 255 outside the standard DHCPv6 spaces are not supported yet",
-                    "Dhcp6.option-data[62]: option 'my-fancy-space.my-fancy-option' uses an option definition that is not supported yet",
-                    "Dhcp6.option-data[63]: option 'my-encapsulating-space.my-encapsulating-option' uses an option definition that is not supported yet"),
             "config-backend.json", List.of(
                     "Dhcp6.config-control: configuration backends (config-control) are not supported yet"),
             "dhcpv4-over-dhcpv6.json", List.of(

@@ -72,11 +72,9 @@ public record OptionDefinition(String name, int code, String space, OptionDataTy
      * {@code vendor-<enterprise>} space (DHCPv6 VENDOR_OPTS sub-options, e.g. DOCSIS {@code cmts-cm-mac} 1026).
      */
     public static boolean allowsTwoByteCodes(String space) {
-        if (space == null) return false;
-        if (V6_ONLY_SPACES.contains(space)) return true;
-        if (!space.startsWith("vendor-") || space.length() == 7) return false;
-        for (int i = 7; i < space.length(); i++) if (space.charAt(i) < '0' || space.charAt(i) > '9') return false;
-        return true;
+        // the codec allows 16-bit codes in every space but dhcp4; each protocol's config parser enforces its own
+        // narrower range (DHCPv4 sub-options have 1-byte codes), as Kea's option-def parsers do
+        return space != null && !space.equals(DHCP4);
     }
 
     /** Kea's rule for option and space names: letters, digits, '-' and '_', not starting or ending with '-'/'_'. */

@@ -66,7 +66,7 @@ class OptionDefinitionsTest {
         assertThatThrownBy(() -> OptionDefinition.of("x y", 1, "isc", OptionDataType.UINT8)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OptionDefinition.of("x", 0, "dhcp4", OptionDataType.UINT8)).hasMessageContaining("1..254");
         assertThatThrownBy(() -> OptionDefinition.of("x", 255, "dhcp4", OptionDataType.UINT8)).hasMessageContaining("1..254");
-        assertThatThrownBy(() -> OptionDefinition.of("x", 256, "isc", OptionDataType.UINT8)).hasMessageContaining("0..255");
+        assertThatThrownBy(() -> OptionDefinition.of("x", 65536, "isc", OptionDataType.UINT8)).hasMessageContaining("0..65535");
         assertThat(OptionDefinition.of("x", 0, "isc", OptionDataType.UINT8).code()).isZero();
         assertThatThrownBy(() -> new OptionDefinition("x", 1, "isc", OptionDataType.UINT8, false, List.of(OptionDataType.UINT8), ""))
                 .hasMessageContaining("only allowed for type record");

@@ -98,14 +98,6 @@ final class OptionParsers {
             o.error("code", "invalid option code '0': reserved value");
             return null;
         }
-        if (dialect.isV6() && code > 255 && !space.equals(OptionDefinition.DHCP6)
-                && !OptionDefinition.allowsTwoByteCodes(space)) {
-            o.error("code", "option code " + code + " in custom option space '" + space
-                    + "': codes above 255 outside the standard DHCPv6 spaces are not supported yet");
-            unsupported.add(space + "#" + code);
-            unsupported.add(space + "." + name);
-            return null;
-        }
         OptionDataType t;
         List<OptionDataType> fields = new ArrayList<>();
         try {
