@@ -6,10 +6,13 @@ import dev.nestor.config.ConfigException;
 import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.config.model.Pool4;
 import dev.nestor.config.model.Subnet4;
+import dev.nestor.control.CommandRegistry;
 import dev.nestor.dhcp4.pipeline.Dhcp4Pipeline;
 import dev.nestor.dhcp4.respond.ReplyRouting4;
 import dev.nestor.engine.alloc.PoolCursors;
 import dev.nestor.engine.reclaim.LeaseReclaimer4;
+import dev.nestor.hooks.runtime.BuiltinLibraries;
+import dev.nestor.hooks.runtime.HookCommands;
 import dev.nestor.lease.LeaseStore4;
 import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.lease.LeaseStores;
@@ -53,6 +56,9 @@ public final class Dhcp4Server implements AutoCloseable {
     private final AtomicReference<Dhcp4Runtime> current = new AtomicReference<>();
     private final ClientSerializer serializer = new ClientSerializer();
     private final NetworkState networkState = new NetworkState();
+    // hook libraries' commands, across reconfigurations
+    private final HookCommands hookCommands;
+    private final BuiltinLibraries builtinHooks;
     private final long startedNanos = System.nanoTime();
     private volatile long lastReloadNanos = System.nanoTime();
 
@@ -67,10 +73,33 @@ public final class Dhcp4Server implements AutoCloseable {
     // commands-only server (no sockets, workers or timers): see detached()
     private boolean detached;
 
+    /** A server whose hook libraries' commands go to a registry of their own (nobody answers them). */
     public Dhcp4Server(ServerOptions options, StatsRegistry stats, Clock clock) {
+        this(options, stats, clock, new CommandRegistry());
+    }
+
+    /** A server whose hook libraries add their commands to {@code commands} (the daemon's control channels). */
+    public Dhcp4Server(ServerOptions options, StatsRegistry stats, Clock clock, CommandRegistry commands) {
+        this(options, stats, clock, commands, BuiltinLibraries.standard());
+    }
+
+    /** As above, with bundled hook libraries (tests add their own here). */
+    public Dhcp4Server(ServerOptions options, StatsRegistry stats, Clock clock, CommandRegistry commands, BuiltinLibraries builtins) {
         this.options = options;
         this.stats = stats;
         this.clock = clock;
+        this.hookCommands = new HookCommands(commands);
+        this.builtinHooks = builtins;
+    }
+
+    private Dhcp4Runtime prepare(Dhcp4Config config) throws ConfigException {
+        return Dhcp4Runtime.prepare(config, hookCommands, builtinHooks);
+    }
+
+    /** After a swap: the new config's hook commands answer, then the old libraries are unloaded. */
+    private static void swapHooks(Dhcp4Runtime old, Dhcp4Runtime next) {
+        next.hooks().activate();
+        if (old != null && old.hooks() != next.hooks()) old.hooks().close();
     }
 
     /**
@@ -80,26 +109,38 @@ public final class Dhcp4Server implements AutoCloseable {
     public static Dhcp4Server detached(ServerOptions options, StatsRegistry stats, Clock clock, Dhcp4Config config)
             throws ConfigException, LeaseStoreException {
         Dhcp4Server server = new Dhcp4Server(options, stats, clock);
-        Dhcp4Runtime runtime = Dhcp4Runtime.prepare(config);
-        runtime = runtime.withStore(server.openStore(config));
+        Dhcp4Runtime runtime = server.prepare(config);
+        try {
+            runtime = runtime.withStore(server.openStore(config));
+        } catch (LeaseStoreException | RuntimeException e) {
+            runtime.hooks().close();
+            throw e;
+        }
         server.detached = true;
         server.initStatistics(runtime);
         server.current.set(runtime);
+        swapHooks(null, runtime);
         return server;
     }
 
     /** Opens the store and sockets for {@code config} and starts serving. */
     public synchronized void start(Dhcp4Config config) throws ConfigException, IOException, LeaseStoreException {
-        Dhcp4Runtime runtime = Dhcp4Runtime.prepare(config);
-        LeaseStore4 store = openStore(config);
-        runtime = runtime.withStore(store);
+        Dhcp4Runtime runtime = prepare(config);
+        try {
+            LeaseStore4 store = openStore(config);
+            runtime = runtime.withStore(store);
+        } catch (LeaseStoreException | RuntimeException e) {
+            runtime.hooks().close();
+            throw e;
+        }
         initStatistics(runtime);
         current.set(runtime);
+        swapHooks(null, runtime);
         interfaces = new SystemInterfaces();
         transportOptions = transportOptions(config);
         transport = Dhcp4Transports.open(transportOptions);
         pipeline = new Dhcp4Pipeline(current::get, cursors, stats, clock,
-                new ReplyRouting4(options.serverPort(), options.clientPort()), interfaces);
+                new ReplyRouting4(options.serverPort(), options.clientPort()), interfaces, this::sendDeferred);
         int threads = options.workerThreads() > 0 ? options.workerThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
         workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueSize()),
                 Thread.ofPlatform().name("dhcp4-worker-", 0).daemon(true).factory());
@@ -119,57 +160,76 @@ public final class Dhcp4Server implements AutoCloseable {
      */
     public synchronized void reconfigure(Dhcp4Config config) throws ConfigException, IOException, LeaseStoreException {
         Dhcp4Runtime old = current.get();
-        Dhcp4Runtime next = Dhcp4Runtime.prepare(config);
-        boolean sameStore = old.config().leaseDatabase().equals(config.leaseDatabase());
-        LeaseStore4 store = sameStore ? old.store() : openStore(config);
-        next = next.withStore(store);
-        if (detached) {
+        Dhcp4Runtime next = prepare(config);
+        boolean swapped = false;
+        try {
+            boolean sameStore = old.config().leaseDatabase().equals(config.leaseDatabase());
+            LeaseStore4 store = sameStore ? old.store() : openStore(config);
+            next = next.withStore(store);
+            if (detached) {
+                current.set(next);
+                swapped = true;
+                swapHooks(old, next);
+                initStatistics(next);
+                if (!sameStore) old.store().close();
+                lastReloadNanos = System.nanoTime();
+                return;
+            }
+            TransportOptions newTransport = transportOptions(config);
+            Dhcp4Transport oldTransport = null;
+            if (!newTransport.equals(transportOptions)) {
+                oldTransport = transport;
+                oldTransport.close(); // the new sockets bind the same port
+                try {
+                    transport = Dhcp4Transports.open(newTransport);
+                } catch (IOException e) {
+                    transport = Dhcp4Transports.open(transportOptions); // back to what worked
+                    if (!sameStore) store.close();
+                    throw e;
+                }
+                transportOptions = newTransport;
+                interfaces = interfaces.refreshed();
+            }
             current.set(next);
+            swapped = true;
+            swapHooks(old, next);
             initStatistics(next);
-            if (!sameStore) old.store().close();
+            if (!sameStore) {
+                try {
+                    old.store().close();
+                } catch (Exception e) {
+                    log.warn("closing the previous lease store: {}", e.toString());
+                }
+            }
+            timers.shutdownNow();
+            timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-timers").daemon(true).factory());
+            scheduleTimers();
             lastReloadNanos = System.nanoTime();
-            return;
-        }
-        TransportOptions newTransport = transportOptions(config);
-        Dhcp4Transport oldTransport = null;
-        if (!newTransport.equals(transportOptions)) {
-            oldTransport = transport;
-            oldTransport.close(); // the new sockets bind the same port
-            try {
-                transport = Dhcp4Transports.open(newTransport);
-            } catch (IOException e) {
-                transport = Dhcp4Transports.open(transportOptions); // back to what worked
-                if (!sameStore) store.close();
-                throw e;
+            if (oldTransport != null) {
+                Thread r = receiver;
+                receiver = Thread.ofPlatform().name("dhcp4-receiver").daemon(true).start(this::receiveLoop);
+                r.interrupt();
             }
-            transportOptions = newTransport;
-            interfaces = interfaces.refreshed();
+            log.info("nestor-dhcp4 reconfigured: {} subnet(s), lease-database {}, listening on {}", config.subnets().size(),
+                    describeStore(config), transport.listening().stream().map(NetInterface::name).toList());
+        } finally {
+            // a config that was refused after its hook libraries loaded unloads them again
+            if (!swapped) next.hooks().close();
         }
-        current.set(next);
-        initStatistics(next);
-        if (!sameStore) {
-            try {
-                old.store().close();
-            } catch (Exception e) {
-                log.warn("closing the previous lease store: {}", e.toString());
-            }
-        }
-        timers.shutdownNow();
-        timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-timers").daemon(true).factory());
-        scheduleTimers();
-        lastReloadNanos = System.nanoTime();
-        if (oldTransport != null) {
-            Thread r = receiver;
-            receiver = Thread.ofPlatform().name("dhcp4-receiver").daemon(true).start(this::receiveLoop);
-            r.interrupt();
-        }
-        log.info("nestor-dhcp4 reconfigured: {} subnet(s), lease-database {}, listening on {}", config.subnets().size(),
-                describeStore(config), transport.listening().stream().map(NetInterface::name).toList());
     }
 
     /** Checks a config the way {@link #reconfigure} would, without touching the running server. */
     public static void test(Dhcp4Config config) throws ConfigException {
-        Dhcp4Runtime.prepare(config);
+        Dhcp4Runtime.check(config);
+    }
+
+    /** A response that hook libraries parked and then resumed (on the resuming library's thread). */
+    private void sendDeferred(OutboundDatagram out) {
+        try {
+            transport.send(out);
+        } catch (IOException e) {
+            log.warn("send failed: {}", e.getMessage());
+        }
     }
 
     private void receiveLoop() {
@@ -231,7 +291,8 @@ public final class Dhcp4Server implements AutoCloseable {
     }
 
     public LeaseReclaimer4 reclaimer() {
-        return new LeaseReclaimer4(current.get().store(), stats, clock);
+        Dhcp4Runtime rt = current.get();
+        return new LeaseReclaimer4(rt.store(), stats, clock, new ReclaimHooks4(rt.hooks().dispatcher()));
     }
 
     private LeaseStore4 openStore(Dhcp4Config config) throws LeaseStoreException {
@@ -314,6 +375,7 @@ public final class Dhcp4Server implements AutoCloseable {
                 log.error("flushing leases on close failed: {}", e.toString());
             }
             rt.store().close();
+            rt.hooks().close();
             return;
         }
         if (!running) return;
@@ -332,6 +394,7 @@ public final class Dhcp4Server implements AutoCloseable {
         timers.shutdownNow();
         networkState.close();
         Dhcp4Runtime rt = current.get();
+        rt.hooks().close();
         try {
             rt.store().flush();
             rt.store().close();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.nestor.it.harness.DhcpClient;
-import dev.nestor.it.harness.Dhcp4Config;
+import dev.nestor.it.harness.ServerConfig;
 import dev.nestor.it.harness.DumpOnFailure;
 import dev.nestor.it.harness.LeaseFile;
 import dev.nestor.it.harness.NetnsLab;
@@ -40,10 +40,18 @@ abstract class LabTest {
         Require.lab(kind, tools);
         lab = NetnsLab.create(serverCidr);
         dump.add("server (" + kind + ") log", () -> server == null ? "(not started)" : server.logTail(80));
-        dump.add("lease file", () -> server == null ? "(not started)" : server.leases().dump());
+        dump.add("lease file", () -> server == null ? "(not started)" : server.leaseDump());
     }
 
-    ServerProcess startServer(Dhcp4Config config) {
+    /** As {@link #createLab}, for the DHCPv6 daemon: an IPv6 lab whose server bridge holds {@code serverCidr6}. */
+    void createLab6(String serverCidr6, String... tools) {
+        Require.lab6(kind, tools);
+        lab = NetnsLab.create6(serverCidr6);
+        dump.add("server (" + kind + " dhcp6) log", () -> server == null ? "(not started)" : server.logTail(80));
+        dump.add("lease file", () -> server == null ? "(not started)" : server.leaseDump());
+    }
+
+    ServerProcess startServer(ServerConfig config) {
         server = ServerProcess.start(lab, kind, config);
         return server;
     }

@@ -16,7 +16,7 @@ import javax.net.ssl.SSLContext;
  * way kea-shell does: {@code Content-Type: application/json}, optional basic authentication, optional TLS with a
  * client certificate.
  */
-public final class HttpCommandClient {
+public final class HttpCommandClient implements AutoCloseable {
     /** Status and body of the answer; the body is JSON for every status Kea sends. */
     public record Response(int status, String body, String wwwAuthenticate) {
     }
@@ -50,5 +50,10 @@ public final class HttpCommandClient {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 }

@@ -5,14 +5,13 @@ import dev.nestor.common.time.Clock;
 import dev.nestor.config.ConfigException;
 import dev.nestor.config.ConfigText;
 import dev.nestor.config.Dhcp4ConfigParser;
-import dev.nestor.config.model.ControlSocketSpec;
 import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.StatisticCommands;
-import dev.nestor.control.unix.UnixControlSocket;
 import dev.nestor.dhcp4.Dhcp4Server;
 import dev.nestor.dhcp4.Version;
 import dev.nestor.dhcp4.command.Dhcp4Commands;
+import dev.nestor.dhcp4.command.RuntimeChanges;
 import dev.nestor.logging.LoggingSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** nestor-dhcp4: Kea's kea-dhcp4 command line over the DHCPv4 server library. */
 @Command(name = "nestor-dhcp4", mixinStandardHelpOptions = false, sortOptions = false,
@@ -82,7 +80,9 @@ public final class NestorDhcp4Main implements Callable<Integer> {
         StatsRegistry stats = new StatsRegistry();
         Dhcp4Server.ServerOptions opts = new Dhcp4Server.ServerOptions(Version.NUMBER, config.toString(), serverPort,
                 clientPort, dataDirectory(), Integer.getInteger("nestor.workers", 0), 4096);
-        Dhcp4Server server = new Dhcp4Server(opts, stats, Clock.SYSTEM);
+        // created first: hook libraries loaded by start() add their commands to it
+        CommandRegistry registry = new CommandRegistry();
+        Dhcp4Server server = new Dhcp4Server(opts, stats, Clock.SYSTEM, registry);
         CountDownLatch stop = new CountDownLatch(1);
         try {
             server.start(cfg);
@@ -93,18 +93,23 @@ public final class NestorDhcp4Main implements Callable<Integer> {
             log.error("nestor-dhcp4 failed to start: {}", e.getMessage());
             return 1;
         }
-        CommandRegistry registry = new CommandRegistry();
         StatisticCommands.registerAll(registry, stats);
-        Reloader reloader = new Reloader(server, config, this::load, this::applyLoggers);
-        Dhcp4Commands.registerAll(registry, server, reloader, stop::countDown);
-        List<UnixControlSocket> sockets = openControlSockets(cfg, registry);
-        Signals.onHangup(() -> reloader.reloadFromFile());
+        RuntimeChanges changes = new RuntimeChanges();
+        ControlChannels channels = new ControlChannels(registry);
+        Reloader reloader = new Reloader(server, config, this::load, this::applyLoggers, channels, changes);
+        AtomicInteger exitValue = new AtomicInteger();
+        Dhcp4Commands.registerAll(registry, server, reloader, changes, code -> {
+            exitValue.set(code);
+            stop.countDown();
+        });
+        channels.open(cfg);
+        Signals.onHangup(reloader::reloadFromFile);
         Signals.onTerminate(stop::countDown);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
         stop.await();
-        for (UnixControlSocket s : sockets) s.close();
+        channels.close();
         server.close();
-        return 0;
+        return exitValue.get();
     }
 
     private Integer checkOnly(Path file) {
@@ -120,30 +125,13 @@ public final class NestorDhcp4Main implements Callable<Integer> {
     }
 
     private Dhcp4Config load(Path file) throws ConfigException {
-        return Dhcp4ConfigParser.parse(ConfigText.read(file));
+        Dhcp4Config cfg = Dhcp4ConfigParser.parse(ConfigText.read(file));
+        ControlChannels.check(cfg); // auth files and TLS material: refused like any other config error
+        return cfg;
     }
 
     private void applyLoggers(Dhcp4Config cfg) {
         LoggingSetup.apply(LoggerMapping.toSpecs(cfg.loggers()), debug);
-    }
-
-    private static List<UnixControlSocket> openControlSockets(Dhcp4Config cfg, CommandRegistry registry) {
-        List<UnixControlSocket> out = new ArrayList<>();
-        for (ControlSocketSpec spec : cfg.controlSockets()) {
-            if (!"unix".equals(spec.socketType())) {
-                log.warn("control socket type '{}' at {} is not supported yet; only unix sockets are opened", spec.socketType(), spec.path());
-                continue;
-            }
-            try {
-                UnixControlSocket s = new UnixControlSocket(Path.of(spec.socketName()), registry);
-                s.start();
-                out.add(s);
-                log.info("control socket listening on {}", spec.socketName());
-            } catch (Exception e) {
-                log.error("cannot open control socket {}: {}", spec.socketName(), e.getMessage());
-            }
-        }
-        return out;
     }
 
     /** Where relative lease files without a name go: NESTOR_DATA_DIR, else /var/lib/nestor (Kea: /var/lib/kea). */

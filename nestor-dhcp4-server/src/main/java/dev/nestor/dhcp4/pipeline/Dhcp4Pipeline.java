@@ -19,18 +19,38 @@ import dev.nestor.engine.alloc.ClientContext4;
 import dev.nestor.engine.alloc.LeaseDecision;
 import dev.nestor.engine.alloc.LeaseRelease4;
 import dev.nestor.engine.alloc.PoolCursors;
+import dev.nestor.hooks.HookPoint;
+import dev.nestor.hooks.NextStep;
+import dev.nestor.hooks.ParkingLot;
+import dev.nestor.hooks.runtime.HookDispatcher;
+import dev.nestor.hooks.runtime.Outcome;
+import dev.nestor.hooks.v4.Buffer4Receive;
+import dev.nestor.hooks.v4.Buffer4Send;
+import dev.nestor.hooks.v4.Lease4Offer;
+import dev.nestor.hooks.v4.Leases4Committed;
+import dev.nestor.hooks.v4.Pkt4Send;
+import dev.nestor.lease.Lease4;
+import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.transport.InboundDatagram;
 import dev.nestor.transport.OutboundDatagram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The DHCPv4 packet path, one method per stage: decode → classify → dispatch by message type → (select subnet →
  * find reservation → allocate) → build reply → route. Stateless apart from its collaborators; safe to call from
  * many threads as long as one client's packets are not processed concurrently (see ClientSerializer).
+ *
+ * <p>Hook points fire where Kea fires them: buffer4_receive before decoding, pkt4_receive after classification,
+ * subnet4_select after selection, lease4_select / lease4_renew inside the engine, lease4_release / lease4_decline
+ * before the store changes, lease4_offer / leases4_committed once the response is built (PARK holds it: it is
+ * sent later through the deferred sender), pkt4_send before encoding, buffer4_send before sending.
  */
 public final class Dhcp4Pipeline {
     private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp4.packets");
@@ -43,9 +63,20 @@ public final class Dhcp4Pipeline {
     private final InterfaceDirectory interfaces;
     private final ResponseBuilder4 builder = new ResponseBuilder4();
     private final QueryStages4 stages;
+    private final Consumer<OutboundDatagram> deferred;
 
     public Dhcp4Pipeline(Supplier<Dhcp4Runtime> runtime, PoolCursors cursors, StatsRegistry stats,
                          Clock clock, ReplyRouting4 routing, InterfaceDirectory interfaces) {
+        this(runtime, cursors, stats, clock, routing, interfaces,
+                out -> log.warn("a parked response was resumed but this pipeline has no deferred sender: not sent"));
+    }
+
+    /**
+     * @param deferred sends responses that hook libraries parked and resumed later (called on the resuming thread)
+     */
+    public Dhcp4Pipeline(Supplier<Dhcp4Runtime> runtime, PoolCursors cursors, StatsRegistry stats,
+                         Clock clock, ReplyRouting4 routing, InterfaceDirectory interfaces, Consumer<OutboundDatagram> deferred) {
+        this.deferred = deferred;
         this.runtime = runtime;
         this.cursors = cursors;
         this.stats = stats;
@@ -58,31 +89,42 @@ public final class Dhcp4Pipeline {
     /** Handles one datagram; the reply to send, if any. Never throws for bad input: it is counted and dropped. */
     public Optional<OutboundDatagram> process(InboundDatagram in) {
         stats.add("pkt4-received", 1);
+        Dhcp4Runtime rt = runtime.get();
+        HookDispatcher hooks = rt.hooks().dispatcher();
         Dhcp4Packet query;
         try {
-            query = Dhcp4Codec.decode(in.data(), 0, in.length());
+            query = receiveBuffer(in, hooks);
         } catch (WireFormatException e) {
             stats.add("pkt4-parse-failed", 1);
             return drop("malformed packet from " + Ipv4.toString(in.sourceAddress()) + ": " + e.getMessage());
+        } catch (PacketDrop a) {
+            return aborted(a);
         }
         if (query.op() != Dhcp4Packet.BOOTREQUEST) return drop("not a BOOTREQUEST");
         MessageType4 type = query.messageType();
         countReceived(type);
         if (type == null) return drop("BOOTP query without message type (BOOTP is not enabled)");
-        Exchange4 ex = new Exchange4(in, query, runtime.get(), java.util.Set.of(), null, null, null,
+        Exchange4 ex = new Exchange4(in, query, rt, java.util.Set.of(), null, null, null,
                 stages.serverIdFor(in));
-        Exchange4 classified = stages.classify(ex);
-        if (classified.classes().contains("DROP")) return drop("query is in class DROP");
         try {
+            Exchange4 classified = PacketHooks4.pktReceive(stages.classify(ex));
+            if (classified.classes().contains("DROP")) return drop("query is in class DROP");
+            Progress4 progress = new Progress4(classified);
             Optional<Dhcp4Packet> reply = switch (type.code()) {
-                case 1 -> discover(classified);
-                case 3 -> request(classified);
-                case 4 -> decline(classified);
-                case 7 -> release(classified);
-                case 8 -> inform(classified);
+                case 1 -> discover(classified, progress);
+                case 3 -> request(classified, progress);
+                case 4 -> decline(classified, progress);
+                case 7 -> release(classified, progress);
+                case 8 -> inform(classified, progress);
                 default -> Optional.empty();
             };
-            return reply.map(r -> send(classified, r));
+            return switch (type.code()) {
+                case 1 -> reply.isEmpty() ? Optional.empty() : offered(progress, reply.get());
+                case 3, 4, 7 -> committed(progress, reply.orElse(null));
+                default -> reply.flatMap(r -> send(progress.last, r));
+            };
+        } catch (PacketDrop a) {
+            return aborted(a);
         } catch (RuntimeException e) {
             // a bug must cost one packet, not the worker thread
             log.error("error processing {} xid 0x{}: {}", type, Integer.toHexString(query.xid()), e.toString(), e);
@@ -92,21 +134,24 @@ public final class Dhcp4Pipeline {
 
     // ---- message types ----
 
-    private Optional<Dhcp4Packet> discover(Exchange4 ex) {
-        ex = stages.selectSubnet(ex);
+    private Optional<Dhcp4Packet> discover(Exchange4 ex, Progress4 progress) {
+        ex = selectSubnet(ex);
         if (ex.subnet() == null) return dropEmpty("no subnet for DISCOVER from " + ex.query().hwAddress());
         ClientContext4 ctx = stages.context(ex, true, ex.query().requestedAddress().orElse(0));
         ex = stages.withHost(ex, ctx);
         LeaseDecision d = engine(ex).allocate(ctx);
         if (d instanceof LeaseDecision.Granted g) {
             Exchange4 done = stages.granted(ex, ctx, g);
+            progress.last = done;
+            progress.leases.add(g.lease());
+            progress.oldLease = g.previous();
             return Optional.of(builder.lease(done, MessageType4.OFFER, g.lease()));
         }
         allocationFailed(ex, d);
         return Optional.empty();
     }
 
-    private Optional<Dhcp4Packet> request(Exchange4 ex) {
+    private Optional<Dhcp4Packet> request(Exchange4 ex, Progress4 progress) {
         Dhcp4Packet q = ex.query();
         boolean checkServerId = !ex.runtime().config().globals().compatibility().ignoreDhcpServerIdentifier();
         if (checkServerId && q.serverId().isPresent() && !stages.isOurServerId(ex, q.serverId().getAsInt())) {
@@ -114,7 +159,8 @@ public final class Dhcp4Pipeline {
         }
         boolean initReboot = q.serverId().isEmpty() && q.requestedAddress().isPresent() && q.ciaddr() == 0;
         int requested = q.requestedAddress().orElse(q.ciaddr());
-        ex = stages.selectSubnet(ex);
+        ex = selectSubnet(ex);
+        progress.last = ex;
         if (ex.subnet() == null) {
             if (ex.runtime().config().globals().scope().authoritative()) return Optional.of(builder.nak(ex));
             return dropEmpty("no subnet for REQUEST from " + q.hwAddress());
@@ -127,12 +173,17 @@ public final class Dhcp4Pipeline {
             if (verdict.isEmpty()) return dropEmpty("INIT-REBOOT from unknown client, not authoritative");
             if (!verdict.get()) return nak(ex, "INIT-REBOOT for " + Ipv4.toString(requested) + " refused");
         }
+        Lease4 before = PacketHooks4.of(ex).has(HookPoint.LEASES4_COMMITTED) ? clientLease(engine, ctx) : null;
         LeaseDecision d = engine.allocate(ctx);
         return switch (d) {
             case LeaseDecision.Granted g -> {
                 if (g.reused()) stats.add("subnet[" + g.subnet().id() + "].v4-lease-reuses", 1);
                 if (g.reused()) stats.add("v4-lease-reuses", 1);
                 Exchange4 done = stages.granted(ex, ctx, g);
+                progress.last = done;
+                // Kea: a reused lease was not written, so it is not reported as committed
+                if (!g.reused() && g.lease() != g.previous()) progress.leases.add(g.lease());
+                if (before != null && before.address() != g.lease().address()) progress.deleted.add(before);
                 yield Optional.of(builder.lease(done, MessageType4.ACK, g.lease()));
             }
             case LeaseDecision.Nak n -> nak(ex, n.reason());
@@ -141,32 +192,38 @@ public final class Dhcp4Pipeline {
                 yield nak(ex, n.reason());
             }
             case LeaseDecision.StoreFailed f -> {
-                stats.add("pkt4-receive-drop", 1);
                 log.warn("lease store failed, no ACK sent: {}", f.reason());
-                yield Optional.empty();
+                yield dropEmpty("lease store failed");
             }
         };
     }
 
-    private Optional<Dhcp4Packet> release(Exchange4 ex) {
+    private Optional<Dhcp4Packet> release(Exchange4 ex, Progress4 progress) {
         Dhcp4Packet q = ex.query();
-        LeaseRelease4.Outcome o = releaser(ex).release(q.ciaddr(), q.hwAddress(), stages.clientIdForMatching(ex, null));
+        List<Lease4> released = new ArrayList<>();
+        LeaseRelease4.Outcome o = releaser(ex).release(q.ciaddr(), q.hwAddress(), stages.clientIdForMatching(ex, null),
+                PacketHooks4.release(ex, released));
+        if (o == LeaseRelease4.Outcome.DONE) progress.deleted.addAll(released);
         log.debug("RELEASE of {} from {}: {}", Ipv4.toString(q.ciaddr()), q.hwAddress(), o);
         return Optional.empty();
     }
 
-    private Optional<Dhcp4Packet> decline(Exchange4 ex) {
+    private Optional<Dhcp4Packet> decline(Exchange4 ex, Progress4 progress) {
         Dhcp4Packet q = ex.query();
-        if (q.requestedAddress().isEmpty()) return dropEmpty("DECLINE without requested address");
+        if (q.requestedAddress().isEmpty()) throw new PacketDrop("DECLINE without requested address", true);
         int addr = q.requestedAddress().getAsInt();
         long probation = ex.runtime().config().globals().declineProbationPeriod();
-        LeaseRelease4.Outcome o = releaser(ex).decline(addr, q.hwAddress(), stages.clientIdForMatching(ex, null), probation);
+        LeaseRelease4.Outcome o = releaser(ex).decline(addr, q.hwAddress(), stages.clientIdForMatching(ex, null), probation,
+                PacketHooks4.decline(ex));
+        if (o == LeaseRelease4.Outcome.DONE && PacketHooks4.of(ex).has(HookPoint.LEASES4_COMMITTED)) {
+            ex.runtime().store().get(addr).ifPresent(progress.leases::add);
+        }
         log.info("DECLINE of {} from {}: {}", Ipv4.toString(addr), q.hwAddress(), o);
         return Optional.empty();
     }
 
-    private Optional<Dhcp4Packet> inform(Exchange4 ex) {
-        ex = stages.selectSubnet(ex);
+    private Optional<Dhcp4Packet> inform(Exchange4 ex, Progress4 progress) {
+        ex = selectSubnet(ex);
         ClientContext4 ctx = ex.subnet() == null ? null : stages.context(ex, true, ex.query().ciaddr());
         if (ctx != null) ex = stages.withHost(ex, ctx);
         if (ex.subnet() != null) {
@@ -174,6 +231,7 @@ public final class Dhcp4Pipeline {
             for (Pool4 p : ex.subnet().pools()) if (p.contains(ex.query().ciaddr())) pool = p;
             ex = stages.additionalClasses(ex.withPool(pool));
         }
+        progress.last = ex;
         return Optional.of(builder.inform(ex));
     }
 
@@ -185,7 +243,8 @@ public final class Dhcp4Pipeline {
     }
 
     private AllocationEngine4 engine(Exchange4 ex) {
-        return new AllocationEngine4(ex.runtime().store(), ex.runtime().hosts(), cursors, stats, clock);
+        return new AllocationEngine4(ex.runtime().store(), ex.runtime().hosts(), cursors, stats, clock,
+                PacketHooks4.leaseCallouts(ex));
     }
 
     private LeaseRelease4 releaser(Exchange4 ex) {
@@ -200,9 +259,30 @@ public final class Dhcp4Pipeline {
         log.warn("no lease for {} in subnet {}: {}", ex.query().hwAddress(), ex.subnet().prefix(), d);
     }
 
-    private OutboundDatagram send(Exchange4 ex, Dhcp4Packet reply) {
-        int max = ex.query().maxMessageSize().orElse(576);
-        byte[] wire = Dhcp4Codec.encode(reply, Math.max(576, max));
+    /** pkt4_send, encode, buffer4_send, route. Empty when a callout dropped the response. */
+    private Optional<OutboundDatagram> send(Exchange4 ex, Dhcp4Packet reply) {
+        HookDispatcher hooks = PacketHooks4.of(ex);
+        byte[] wire = null;
+        if (hooks.has(HookPoint.PKT4_SEND)) {
+            Outcome<Pkt4Send> o = PacketHooks4.check(HookPoint.PKT4_SEND, hooks.fire(HookPoint.PKT4_SEND,
+                    new Pkt4Send(ex.query(), reply, PacketHooks4.info(ex.subnet()), null)));
+            reply = o.event().response();
+            if (o.is(NextStep.SKIP)) {
+                // the callout encoded the response itself; without bytes there is nothing to send
+                if (o.event().wire() == null) return Optional.empty();
+                wire = o.event().wire().toArray();
+            }
+        }
+        if (wire == null) {
+            int max = ex.query().maxMessageSize().orElse(576);
+            wire = Dhcp4Codec.encode(reply, Math.max(576, max));
+        }
+        if (hooks.has(HookPoint.BUFFER4_SEND)) {
+            Outcome<Buffer4Send> o = PacketHooks4.check(HookPoint.BUFFER4_SEND,
+                    hooks.fire(HookPoint.BUFFER4_SEND, new Buffer4Send(reply, Bytes.of(wire))));
+            if (o.is(NextStep.SKIP)) return Optional.empty();
+            wire = o.event().wire().toArray();
+        }
         stats.add("pkt4-sent", 1);
         MessageType4 t = reply.messageType();
         if (MessageType4.OFFER.equals(t)) stats.add("pkt4-offer-sent", 1);
@@ -210,7 +290,106 @@ public final class Dhcp4Pipeline {
         else if (MessageType4.NAK.equals(t)) stats.add("pkt4-nak-sent", 1);
         int source = Ipv4.fromBytes(reply.option(OptionCodes4.SERVER_ID).orElse(Bytes.of(Ipv4.toBytes(ex.serverId()))).toArray(), 0);
         if (!interfaces.isLocal(source)) source = ex.serverId();
-        return routing.route(ex.datagram(), ex.query(), reply, wire, source);
+        return Optional.of(routing.route(ex.datagram(), ex.query(), reply, wire, source));
+    }
+
+    // ---- hook points around the exchange ----
+
+    /** buffer4_receive (SKIP = the callout parsed the packet itself), then decoding. */
+    private static Dhcp4Packet receiveBuffer(InboundDatagram in, HookDispatcher hooks) throws WireFormatException {
+        byte[] data = in.data();
+        if (hooks.has(HookPoint.BUFFER4_RECEIVE)) {
+            Outcome<Buffer4Receive> o = PacketHooks4.check(HookPoint.BUFFER4_RECEIVE, hooks.fire(HookPoint.BUFFER4_RECEIVE,
+                    new Buffer4Receive(PacketHooks4.envelope(in), Bytes.of(data), null)));
+            if (o.is(NextStep.SKIP)) {
+                if (o.event().parsed() == null) throw new PacketDrop("buffer4_receive callout skipped parsing but parsed nothing", false);
+                return o.event().parsed();
+            }
+            data = o.event().data().toArray();
+        }
+        return Dhcp4Codec.decode(data, 0, data.length);
+    }
+
+    private Exchange4 selectSubnet(Exchange4 ex) {
+        return PacketHooks4.subnetSelect(stages.selectSubnet(ex));
+    }
+
+    /** lease4_offer: DROP discards the OFFER, PARK holds it. */
+    private Optional<OutboundDatagram> offered(Progress4 p, Dhcp4Packet offer) {
+        HookDispatcher hooks = PacketHooks4.of(p.last);
+        if (!hooks.has(HookPoint.LEASE4_OFFER)) return send(p.last, offer);
+        ParkingLot lot = parkingLot(HookPoint.LEASE4_OFFER, p.last, offer);
+        Outcome<Lease4Offer> o = hooks.fire(HookPoint.LEASE4_OFFER, new Lease4Offer(p.last.query(), offer, p.leases, p.oldLease, lot));
+        return afterParkable(HookPoint.LEASE4_OFFER, o, p.last, offer);
+    }
+
+    /** leases4_committed (REQUEST, RELEASE, DECLINE): DROP = no response, PARK = held until unparked. */
+    private Optional<OutboundDatagram> committed(Progress4 p, Dhcp4Packet reply) {
+        HookDispatcher hooks = PacketHooks4.of(p.last);
+        if (!hooks.has(HookPoint.LEASES4_COMMITTED)) return reply == null ? Optional.empty() : send(p.last, reply);
+        ParkingLot lot = parkingLot(HookPoint.LEASES4_COMMITTED, p.last, reply);
+        Outcome<Leases4Committed> o = hooks.fire(HookPoint.LEASES4_COMMITTED,
+                new Leases4Committed(p.last.query(), reply, p.leases, p.deleted, lot));
+        return afterParkable(HookPoint.LEASES4_COMMITTED, o, p.last, reply);
+    }
+
+    private <E> Optional<OutboundDatagram> afterParkable(HookPoint<E> point, Outcome<E> o, Exchange4 ex, Dhcp4Packet reply) {
+        PacketHooks4.check(point, o);
+        if (o.is(NextStep.PARK)) {
+            log.debug("{} parked the response to {}", point.name(), ex.query().hwAddress());
+            return Optional.empty();
+        }
+        return reply == null ? Optional.empty() : send(ex, reply);
+    }
+
+    /**
+     * A place in the point's parking lot; when the lot is full the query is dropped before the callouts run and
+     * counted in pkt4-queue-full, as Kea does.
+     */
+    private ParkingLot parkingLot(HookPoint<?> point, Exchange4 ex, Dhcp4Packet reply) {
+        Optional<ParkingLot> lot = PacketHooks4.of(ex).park(point, () -> resume(ex, reply),
+                () -> log.debug("parked response to {} dropped", ex.query().hwAddress()));
+        if (lot.isEmpty()) {
+            stats.add("pkt4-queue-full", 1);
+            throw new PacketDrop(point.name() + " parking lot is full (parked-packet-limit)", true);
+        }
+        return lot.get();
+    }
+
+    /** A parked response resumed: finish it (pkt4_send, buffer4_send) and hand it to the deferred sender. */
+    private void resume(Exchange4 ex, Dhcp4Packet reply) {
+        if (reply == null) return;
+        try {
+            send(ex, reply).ifPresent(deferred);
+        } catch (PacketDrop a) {
+            aborted(a);
+        } catch (RuntimeException e) {
+            log.error("sending a resumed response to {} failed: {}", ex.query().hwAddress(), e.toString(), e);
+        }
+    }
+
+    private static Lease4 clientLease(AllocationEngine4 engine, ClientContext4 ctx) {
+        try {
+            return engine.findClientLease(ctx).orElse(null);
+        } catch (LeaseStoreException e) {
+            return null;
+        }
+    }
+
+    private Optional<OutboundDatagram> aborted(PacketDrop a) {
+        if (a.counted) stats.add("pkt4-receive-drop", 1);
+        log.debug("dropped: {}", a.getMessage());
+        return Optional.empty();
+    }
+
+    /** What a message's handling learned that the hook points after it report. */
+    private static final class Progress4 {
+        Exchange4 last;
+        final List<Lease4> leases = new ArrayList<>();
+        final List<Lease4> deleted = new ArrayList<>();
+        Lease4 oldLease;
+
+        Progress4(Exchange4 ex) { this.last = ex; }
     }
 
     private void countReceived(MessageType4 type) {
@@ -234,10 +413,9 @@ public final class Dhcp4Pipeline {
         return Optional.empty();
     }
 
-    private Optional<Dhcp4Packet> dropEmpty(String why) {
-        stats.add("pkt4-receive-drop", 1);
-        log.debug("dropped: {}", why);
-        return Optional.empty();
+    /** Ends the packet: counted, and no later hook point (leases4_committed, pkt4_send) fires for it. */
+    private static Optional<Dhcp4Packet> dropEmpty(String why) {
+        throw new PacketDrop(why, true);
     }
 
     static Options none() { return Options.empty(); }

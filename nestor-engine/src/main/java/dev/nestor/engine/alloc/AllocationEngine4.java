@@ -34,13 +34,21 @@ public final class AllocationEngine4 {
     private final PoolCursors cursors;
     private final StatsRegistry stats;
     private final Clock clock;
+    private final LeaseCallouts4 callouts;
 
     public AllocationEngine4(LeaseStore4 store, HostIndex4 hosts, PoolCursors cursors, StatsRegistry stats, Clock clock) {
+        this(store, hosts, cursors, stats, clock, LeaseCallouts4.NONE);
+    }
+
+    /** An engine whose lease choices go through hook callouts (lease4_select, lease4_renew). */
+    public AllocationEngine4(LeaseStore4 store, HostIndex4 hosts, PoolCursors cursors, StatsRegistry stats, Clock clock,
+                             LeaseCallouts4 callouts) {
         this.store = store;
         this.hosts = hosts;
         this.cursors = cursors;
         this.stats = stats;
         this.clock = clock;
+        this.callouts = callouts;
     }
 
     /** DISCOVER (ctx.fakeAllocation) or REQUEST. */
@@ -146,6 +154,14 @@ public final class AllocationEngine4 {
                 return new LeaseDecision.Granted(old.withCltt(now).withValidLifetime(remaining), subnet, old, true);
             }
             Lease4 lease = newLease(ctx, subnet, address, now);
+            boolean renewing = old != null && old.state() == LeaseState.DEFAULT && !old.expired(now) && belongsToClient(old, ctx);
+            Optional<Lease4> chosen = renewing ? callouts.renew(ctx, subnet, lease) : callouts.select(ctx, subnet, lease);
+            if (chosen.isEmpty()) {
+                // lease4_renew SKIP: the stored lease stays and is what the client hears; lease4_select SKIP: no lease
+                if (renewing) return new LeaseDecision.Granted(old, subnet, old, false);
+                return new LeaseDecision.NoAddress("a lease4_select callout assigned no lease");
+            }
+            lease = sameAddress(chosen.get(), lease);
             boolean written = old == null ? store.add(lease) : store.replace(old, lease);
             if (!written) continue; // someone else changed it: look again
             countCommit(subnet, old, lease);
@@ -197,7 +213,18 @@ public final class AllocationEngine4 {
     }
 
     private LeaseDecision grant(ClientContext4 ctx, Subnet4 subnet, int address, Lease4 previous, long now) {
-        return new LeaseDecision.Granted(grantLease(ctx, subnet, address, now), subnet, previous, false);
+        Lease4 lease = grantLease(ctx, subnet, address, now);
+        if (ctx.fakeAllocation()) {
+            Optional<Lease4> chosen = callouts.select(ctx, subnet, lease);
+            if (chosen.isEmpty()) return new LeaseDecision.NoAddress("a lease4_select callout assigned no lease");
+            lease = sameAddress(chosen.get(), lease);
+        }
+        return new LeaseDecision.Granted(lease, subnet, previous, false);
+    }
+
+    /** A callout may change a lease but not its address: the engine checked that address, not another one. */
+    private static Lease4 sameAddress(Lease4 chosen, Lease4 original) {
+        return chosen.address() == original.address() ? chosen : original;
     }
 
     private Lease4 newLease(ClientContext4 ctx, Subnet4 subnet, int address, long now) {

@@ -3,14 +3,13 @@ package dev.nestor.engine.reclaim;
 import dev.nestor.common.stats.StatsRegistry;
 import dev.nestor.common.time.Clock;
 import dev.nestor.config.model.ExpiredLeasesProcessing;
+import dev.nestor.engine.stats.StatNames;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseState;
 import dev.nestor.lease.LeaseStore4;
 import dev.nestor.lease.LeaseStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * Expired-lease reclamation (Kea's {@code expired-leases-processing}): expired leases are marked
@@ -23,11 +22,18 @@ public final class LeaseReclaimer4 {
     private final LeaseStore4 store;
     private final StatsRegistry stats;
     private final Clock clock;
+    private final ReclaimCallouts4 callouts;
 
     public LeaseReclaimer4(LeaseStore4 store, StatsRegistry stats, Clock clock) {
+        this(store, stats, clock, ReclaimCallouts4.NONE);
+    }
+
+    /** A reclaimer that lets hook callouts take part (lease4_expire, lease4_recover). */
+    public LeaseReclaimer4(LeaseStore4 store, StatsRegistry stats, Clock clock, ReclaimCallouts4 callouts) {
         this.store = store;
         this.stats = stats;
         this.clock = clock;
+        this.callouts = callouts;
     }
 
     /**
@@ -36,17 +42,9 @@ public final class LeaseReclaimer4 {
      * @return how many leases were reclaimed
      */
     public int reclaim(ExpiredLeasesProcessing p, boolean removeLeases) {
-        long now = clock.epochSeconds();
-        long deadline = System.nanoTime() + Math.max(1, p.maxReclaimTime()) * 1_000_000L;
-        int limit = p.maxReclaimLeases() <= 0 ? Integer.MAX_VALUE : p.maxReclaimLeases();
-        boolean keep = !removeLeases && p.holdReclaimedTime() > 0 && p.flushReclaimedTimerWaitTime() > 0;
         int done = 0;
         try {
-            List<Lease4> expired = store.getExpired(now, limit);
-            for (Lease4 lease : expired) {
-                if (p.maxReclaimTime() > 0 && System.nanoTime() > deadline) break;
-                if (reclaimOne(lease, keep)) done++;
-            }
+            done = ReclaimPass.run(p, removeLeases, clock.epochSeconds(), store::getExpired, this::reclaimOne);
         } catch (LeaseStoreException e) {
             log.warn("lease reclamation failed: {}", e.getMessage());
         }
@@ -56,22 +54,26 @@ public final class LeaseReclaimer4 {
 
     private boolean reclaimOne(Lease4 lease, boolean keep) throws LeaseStoreException {
         boolean declined = lease.state() == LeaseState.DECLINED;
+        // lease4_expire SKIP: the callout reclaimed it; lease4_recover SKIP: the address stays declined
+        java.util.Optional<Lease4> expiring = callouts.expire(lease, !keep);
+        if (expiring.isEmpty()) return false;
+        if (declined && !callouts.recover(lease)) return false;
         boolean ok;
         if (keep && !declined) {
-            ok = store.replace(lease, lease.withState(LeaseState.EXPIRED_RECLAIMED).withFqdn(false, false).withHostname(""));
+            Lease4 reclaimed = expiring.get().address() == lease.address() ? expiring.get() : lease;
+            ok = store.replace(lease, reclaimed.withState(LeaseState.EXPIRED_RECLAIMED).withFqdn(false, false).withHostname(""));
         } else {
             ok = store.delete(lease);
         }
         if (!ok) return false; // renewed meanwhile
-        String subnet = "subnet[" + lease.subnetId() + "]";
-        stats.add(subnet + ".assigned-addresses", -1);
+        stats.add(StatNames.subnet(lease.subnetId(), "assigned-addresses"), -1);
         if (declined) {
-            stats.add(subnet + ".declined-addresses", -1);
+            stats.add(StatNames.subnet(lease.subnetId(), "declined-addresses"), -1);
             stats.add("declined-addresses", -1);
-            stats.add(subnet + ".reclaimed-declined-addresses", 1);
+            stats.add(StatNames.subnet(lease.subnetId(), "reclaimed-declined-addresses"), 1);
             stats.add("reclaimed-declined-addresses", 1);
         }
-        stats.add(subnet + ".reclaimed-leases", 1);
+        stats.add(StatNames.subnet(lease.subnetId(), "reclaimed-leases"), 1);
         stats.add("reclaimed-leases", 1);
         return true;
     }

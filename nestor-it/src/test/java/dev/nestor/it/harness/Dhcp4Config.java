@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * wants: the lab's server interface, a memfile lease file and a unix control socket in the lab's work dir, INFO
  * logging to stdout, and LFC off so the lease file is a plain append log the tests can read.
  */
-public final class Dhcp4Config {
+public final class Dhcp4Config implements ServerConfig {
     private final ObjectNode document;
 
     private Dhcp4Config(ObjectNode document) {
@@ -43,6 +43,16 @@ public final class Dhcp4Config {
         return (ObjectNode) document.get("Dhcp4");
     }
 
+    @Override
+    public int family() {
+        return 4;
+    }
+
+    @Override
+    public ObjectNode root() {
+        return dhcp4();
+    }
+
     public ObjectNode document() {
         return document;
     }
@@ -65,20 +75,24 @@ public final class Dhcp4Config {
         options.addObject().put("name", name).put("data", data);
     }
 
+    @Override
     public Path leaseFile() {
         return Path.of(dhcp4().path("lease-database").path("name").asText());
     }
 
     /** The control socket path, or null if none is configured. */
+    @Override
     public Path controlSocket() {
         JsonNode n = dhcp4().path("control-socket").path("socket-name");
         return n.isTextual() ? Path.of(n.asText()) : null;
     }
 
+    @Override
     public Dhcp4Config copy() {
         return new Dhcp4Config(document.deepCopy());
     }
 
+    @Override
     public String toJson() {
         return Json.pretty(document);
     }

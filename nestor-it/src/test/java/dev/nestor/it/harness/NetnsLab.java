@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * <p>Names: namespaces {@code nit-<suffix>-<jvm pid>-<role>}, interfaces {@code nit-<suffix>-<x><n>} (15 chars
  * at most), with a random suffix so parallel or crashed runs never collide. Everything is removed by
  * {@link #close()}, and by a shutdown hook if the JVM exits first; namespaces left by a JVM that died are swept
- * when the next lab is created. Only documentation prefixes (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) are
+ * when the next lab is created. Only documentation prefixes (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32) are
  * used, and no route leads out of the lab.
  */
 public final class NetnsLab implements AutoCloseable {
@@ -36,6 +36,8 @@ public final class NetnsLab implements AutoCloseable {
     private final String bridge;
     private final String serverCidr;
     private final Path workDir;
+    /** IPv6 lab: namespaces keep IPv6 (no DAD, no router solicitations); otherwise IPv6 is disabled. */
+    private final boolean ipv6;
     private final List<String> namespaces = Collections.synchronizedList(new ArrayList<>());
     private final List<String> rootLinks = Collections.synchronizedList(new ArrayList<>());
     private final List<Process> processes = Collections.synchronizedList(new ArrayList<>());
@@ -44,7 +46,8 @@ public final class NetnsLab implements AutoCloseable {
     private int links;
     private boolean closed;
 
-    private NetnsLab(String serverCidr) {
+    private NetnsLab(String serverCidr, boolean ipv6) {
+        this.ipv6 = ipv6;
         this.suffix = HexFormat.of().toHexDigits(new SecureRandom().nextInt()).substring(0, 6);
         this.serverCidr = serverCidr;
         this.serverNs = nsName("srv");
@@ -63,7 +66,7 @@ public final class NetnsLab implements AutoCloseable {
     /** Creates the server namespace with a bridge holding {@code serverCidr}, e.g. {@code 192.0.2.1/24}. */
     public static NetnsLab create(String serverCidr) {
         sweepStale();
-        NetnsLab lab = new NetnsLab(serverCidr);
+        NetnsLab lab = new NetnsLab(serverCidr, false);
         try {
             lab.addNamespace(lab.serverNs);
             lab.ns(lab.serverNs, "ip", "link", "add", lab.bridge, "type", "bridge");
@@ -74,6 +77,31 @@ public final class NetnsLab implements AutoCloseable {
             lab.close();
             throw e;
         }
+    }
+
+    /**
+     * An IPv6 lab (documentation prefix 2001:db8::/32 only): the server bridge holds {@code serverCidr6}, e.g.
+     * {@code 2001:db8:1::1/64}, and the link-local fe80::1, both without duplicate address detection, and MLD
+     * snooping is off so ff02::1:2 reaches the server as on a plain link.
+     */
+    public static NetnsLab create6(String serverCidr6) {
+        sweepStale();
+        NetnsLab lab = new NetnsLab(serverCidr6, true);
+        try {
+            lab.addNamespace(lab.serverNs);
+            lab.ns(lab.serverNs, "ip", "link", "add", lab.bridge, "type", "bridge", "mcast_snooping", "0");
+            lab.ns(lab.serverNs, "ip", "link", "set", lab.bridge, "up");
+            lab.ns(lab.serverNs, "ip", "-6", "addr", "add", "fe80::1/64", "dev", lab.bridge, "nodad");
+            lab.ns(lab.serverNs, "ip", "-6", "addr", "add", serverCidr6, "dev", lab.bridge, "nodad");
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    public boolean ipv6() {
+        return ipv6;
     }
 
     public String serverNs() {
@@ -114,7 +142,42 @@ public final class NetnsLab implements AutoCloseable {
 
     /** Gives a host a static address, e.g. for perfdhcp, which needs one to act as a relay. */
     public void addAddress(Host host, String cidr) {
-        ns(host.netns(), "ip", "addr", "add", cidr, "dev", host.iface());
+        if (cidr.contains(":")) ns(host.netns(), "ip", "-6", "addr", "add", cidr, "dev", host.iface(), "nodad");
+        else ns(host.netns(), "ip", "addr", "add", cidr, "dev", host.iface());
+    }
+
+    /**
+     * An IPv6 relay namespace: one leg on the server bridge ({@code upCidr6}), one towards a fresh client namespace
+     * ({@code downCidr6}, the relay's link-address); IPv6 forwarding on, and the server namespace routes the client
+     * network via the relay.
+     */
+    public synchronized RelaySegment addRelay6(String role, String upCidr6, String downCidr6, String clientMac) {
+        String relayNs = nsName(role);
+        addNamespace(relayNs);
+        ns(relayNs, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+        int n = ++links;
+        String serverEnd = ifName("s", n);
+        String up = ifName("u", n);
+        vethInto(serverEnd, serverNs, up, relayNs);
+        ns(serverNs, "ip", "link", "set", serverEnd, "master", bridge, "up");
+        ns(relayNs, "ip", "link", "set", up, "up");
+        ns(relayNs, "ip", "-6", "addr", "add", upCidr6, "dev", up, "nodad");
+
+        String clientNs = nsName(role + "c");
+        addNamespace(clientNs);
+        String down = ifName("d", n);
+        String hostEnd = ifName("h", n);
+        vethInto(down, relayNs, hostEnd, clientNs);
+        ns(relayNs, "ip", "link", "set", down, "up");
+        ns(relayNs, "ip", "-6", "addr", "add", downCidr6, "dev", down, "nodad");
+        String theMac = clientMac == null ? randomMac() : clientMac;
+        ns(clientNs, "ip", "link", "set", hostEnd, "address", theMac);
+        ns(clientNs, "ip", "link", "set", hostEnd, "up");
+
+        String upAddress = upCidr6.substring(0, upCidr6.indexOf('/'));
+        ns(serverNs, "ip", "-6", "route", "add", network6(downCidr6), "via", upAddress);
+        return new RelaySegment(relayNs, up, upAddress, down, downCidr6.substring(0, downCidr6.indexOf('/')),
+                new Host(clientNs, hostEnd, theMac));
     }
 
     /**
@@ -229,8 +292,16 @@ public final class NetnsLab implements AutoCloseable {
         Cmd.run(CMD, "ip", "netns", "add", ns).orThrow();
         namespaces.add(ns);
         ns(ns, "ip", "link", "set", "lo", "up");
-        // IPv4 only: keeps router solicitations and MLD out of captures and client logs
-        ns(ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
+        if (ipv6) {
+            // addresses usable at once (no DAD wait), and no router solicitations cluttering client logs; set
+            // before any interface moves in, since a moved interface takes this namespace's defaults
+            ns(ns, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0",
+                    "net.ipv6.conf.all.router_solicitations=0", "net.ipv6.conf.default.router_solicitations=0",
+                    "net.ipv6.conf.all.accept_ra=0", "net.ipv6.conf.default.accept_ra=0");
+        } else {
+            // IPv4 only: keeps router solicitations and MLD out of captures and client logs
+            ns(ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
+        }
     }
 
     private void vethInto(String a, String nsA, String b, String nsB) {
@@ -261,6 +332,18 @@ public final class NetnsLab implements AutoCloseable {
         int addr = dev.nestor.it.harness.Ipv4Text.parse(parts[0]);
         int mask = len == 0 ? 0 : -1 << (32 - len);
         return Ipv4Text.format(addr & mask) + "/" + len;
+    }
+
+    static String network6(String cidr) {
+        String[] parts = cidr.split("/");
+        int len = Integer.parseInt(parts[1]);
+        byte[] a = java.net.InetAddress.ofLiteral(parts[0]).getAddress();
+        for (int bit = len; bit < 128; bit++) a[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        try {
+            return java.net.InetAddress.getByAddress(a).getHostAddress() + "/" + len;
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(cidr, e);
+        }
     }
 
     /** Kills what still runs inside the namespace (only processes of this lab can be there), then deletes it. */

@@ -46,6 +46,15 @@ public final class Require {
         that(problem == null, problem);
     }
 
+    /** As {@link #lab}, for the DHCPv6 daemon. */
+    public static void lab6(ServerKind server, String... tools) {
+        root();
+        tools("ip", "ss", "unshare", "nsenter");
+        tools(tools);
+        String problem = server.unavailableReason(6);
+        that(problem == null, problem);
+    }
+
     static boolean isRoot() {
         try {
             return Cmd.run(java.time.Duration.ofSeconds(5), "id", "-u").output().trim().equals("0");

@@ -31,33 +31,48 @@ public enum ServerKind {
 
     /** The launcher: {@code <repo>/bin/nestor-dhcp4} or {@code kea-dhcp4} from the PATH. */
     public Path executable() {
+        return executable(4);
+    }
+
+    /** The DHCPv4 ({@code family} 4) or DHCPv6 (6) launcher: {@code bin/nestor-dhcp<family>} or {@code kea-dhcp<family>}. */
+    public Path executable(int family) {
         return switch (this) {
-            case NESTOR -> repoRoot().resolve("bin/nestor-dhcp4");
+            case NESTOR -> repoRoot().resolve("bin/nestor-dhcp" + family);
             case KEA -> {
-                Path p = Require.which("kea-dhcp4");
-                yield p == null ? Path.of("kea-dhcp4") : p;
+                Path p = Require.which("kea-dhcp" + family);
+                yield p == null ? Path.of("kea-dhcp" + family) : p;
             }
         };
     }
 
     public List<String> command(String... args) {
+        return command(4, args);
+    }
+
+    public List<String> command(int family, String... args) {
         List<String> argv = new java.util.ArrayList<>();
-        argv.add(executable().toString());
+        argv.add(executable(family).toString());
         argv.addAll(List.of(args));
         return argv;
     }
 
     /** Why this server cannot run here, or null if it can. */
     public String unavailableReason() {
+        return unavailableReason(4);
+    }
+
+    /** Why this server's DHCPv4 (4) or DHCPv6 (6) daemon cannot run here, or null if it can. */
+    public String unavailableReason(int family) {
+        String daemon = (this == NESTOR ? "nestor-dhcp" : "kea-dhcp") + family;
         return switch (this) {
             case NESTOR -> {
-                Path launcher = executable();
+                Path launcher = executable(family);
                 if (!Files.isExecutable(launcher)) yield "server launcher missing: " + launcher;
-                Path lib = repoRoot().resolve("nestor-daemon-dhcp4/target/lib");
+                Path lib = repoRoot().resolve("nestor-daemon-dhcp" + family + "/target/lib");
                 yield Files.isDirectory(lib) ? null
-                        : "nestor-dhcp4 is not built (" + lib + " missing); run ./mvnw -q -DskipTests install first";
+                        : daemon + " is not built (" + lib + " missing); run ./mvnw -q -DskipTests install first";
             }
-            case KEA -> Require.which("kea-dhcp4") == null ? "kea-dhcp4 not installed; run scripts/install-test-deps.sh" : null;
+            case KEA -> Require.which(daemon) == null ? daemon + " not installed; run scripts/install-test-deps.sh" : null;
         };
     }
 
@@ -67,6 +82,7 @@ public enum ServerKind {
      * Kea 2.2 knows loggers' output options only as {@code output_options}.
      */
     public void adapt(ObjectNode dhcp4) {
+        // dhcp4 is the Dhcp4 or Dhcp6 object: the same adaptations apply to both daemons
         if (this != KEA) return;
         // Debian's Kea 2.2 predates the "output-options" spelling used by current Kea examples
         for (var logger : dhcp4.path("loggers")) {

@@ -25,13 +25,13 @@ public final class ServerProcess implements AutoCloseable {
 
     private final NetnsLab lab;
     private final ServerKind kind;
-    private final Dhcp4Config config;
+    private final ServerConfig config;
     private final Path configFile;
     private final Path log;
     private final int serverPort;
     private final Process process;
 
-    private ServerProcess(NetnsLab lab, ServerKind kind, Dhcp4Config config, Path configFile, Path log, int serverPort, Process process) {
+    private ServerProcess(NetnsLab lab, ServerKind kind, ServerConfig config, Path configFile, Path log, int serverPort, Process process) {
         this.lab = lab;
         this.kind = kind;
         this.config = config;
@@ -42,20 +42,20 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code kind} with {@code config} in the lab's server namespace and waits until it serves. */
-    public static ServerProcess start(NetnsLab lab, ServerKind kind, Dhcp4Config config) {
-        return start(lab, kind, config, List.of(), 67);
+    public static ServerProcess start(NetnsLab lab, ServerKind kind, ServerConfig config) {
+        return start(lab, kind, config, List.of(), config.family() == 6 ? 547 : 67);
     }
 
-    /** As {@link #start(NetnsLab, ServerKind, Dhcp4Config)}, with extra arguments (e.g. {@code -p}, {@code -d}). */
-    public static ServerProcess start(NetnsLab lab, ServerKind kind, Dhcp4Config config, List<String> extraArgs, int serverPort) {
-        Dhcp4Config effective = config.copy();
-        kind.adapt(effective.dhcp4());
+    /** As {@link #start(NetnsLab, ServerKind, ServerConfig)}, with extra arguments (e.g. {@code -p}, {@code -d}). */
+    public static ServerProcess start(NetnsLab lab, ServerKind kind, ServerConfig config, List<String> extraArgs, int serverPort) {
+        ServerConfig effective = config.copy();
+        kind.adapt(effective.root());
         int n = COUNTER.incrementAndGet();
-        Path configFile = lab.workDir().resolve("dhcp4.json");
+        Path configFile = lab.workDir().resolve("dhcp" + config.family() + ".json");
         Path log = lab.workDir().resolve("server-" + n + ".log");
         write(configFile, effective.toJson());
         write(log, "");
-        List<String> argv = new java.util.ArrayList<>(kind.command("-c", configFile.toString()));
+        List<String> argv = new java.util.ArrayList<>(kind.command(config.family(), "-c", configFile.toString()));
         argv.addAll(extraArgs);
         if ("1".equals(System.getenv("NESTOR_IT_DEBUG")) && !argv.contains("-d")) argv.add("-d"); // debug logging
         Process p = lab.start(lab.serverNs(), argv, log, env(lab), true);
@@ -65,20 +65,22 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Runs {@code -t FILE} for {@code config} inside the server namespace (interfaces must exist there). */
-    public static Cmd.Result checkConfig(NetnsLab lab, ServerKind kind, Dhcp4Config config) {
-        Dhcp4Config effective = config.copy();
-        kind.adapt(effective.dhcp4());
+    public static Cmd.Result checkConfig(NetnsLab lab, ServerKind kind, ServerConfig config) {
+        ServerConfig effective = config.copy();
+        kind.adapt(effective.root());
         Path file = lab.workDir().resolve("check-" + COUNTER.incrementAndGet() + ".json");
         write(file, effective.toJson());
         List<String> argv = new java.util.ArrayList<>(List.of("ip", "netns", "exec", lab.serverNs(), "env"));
         env(lab).forEach((k, v) -> argv.add(k + "=" + v));
-        argv.addAll(kind.command("-t", file.toString()));
+        argv.addAll(kind.command(config.family(), "-t", file.toString()));
         return Cmd.run(Duration.ofSeconds(60), argv);
     }
 
     private static Map<String, String> env(NetnsLab lab) {
         // Kea keeps its pid file and logger lock file there instead of /run/kea and /var/run/kea
-        return Map.of("KEA_PIDFILE_DIR", lab.workDir().toString(), "KEA_LOCKFILE_DIR", lab.workDir().toString());
+        // NESTOR_DATA_DIR: the DHCPv6 server-id file (and any default lease file) stays inside the lab
+        return Map.of("KEA_PIDFILE_DIR", lab.workDir().toString(), "KEA_LOCKFILE_DIR", lab.workDir().toString(),
+                "NESTOR_DATA_DIR", lab.workDir().toString());
     }
 
     private void awaitReady() {
@@ -112,9 +114,9 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGHUP: the server rereads its config file. */
-    public void reload(Dhcp4Config newConfig) {
-        Dhcp4Config effective = newConfig.copy();
-        kind.adapt(effective.dhcp4());
+    public void reload(ServerConfig newConfig) {
+        ServerConfig effective = newConfig.copy();
+        kind.adapt(effective.root());
         write(configFile, effective.toJson());
         Processes.signal(process.pid(), "HUP");
     }
@@ -148,7 +150,7 @@ public final class ServerProcess implements AutoCloseable {
         return kind;
     }
 
-    public Dhcp4Config config() {
+    public ServerConfig config() {
         return config;
     }
 
@@ -158,6 +160,21 @@ public final class ServerProcess implements AutoCloseable {
 
     public LeaseFile leases() {
         return LeaseFile.read(leaseFile());
+    }
+
+    /** The DHCPv6 lease file. */
+    public LeaseFile6 leases6() {
+        return LeaseFile6.read(leaseFile());
+    }
+
+    /** The lease file's text, whatever its family (for failure reports). */
+    public String leaseDump() {
+        try {
+            Path f = leaseFile();
+            return "---- " + f + "\n" + (Files.exists(f) ? Files.readString(f) : "(missing)") + "----";
+        } catch (IOException e) {
+            return "(cannot read " + leaseFile() + ")";
+        }
     }
 
     public Path log() {

@@ -1,0 +1,304 @@
+package dev.nestor.dhcp6;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nestor.common.Bytes;
+import dev.nestor.common.stats.StatsRegistry;
+import dev.nestor.common.time.Clock;
+import dev.nestor.config.ConfigException;
+import dev.nestor.config.Dhcp6ConfigParser;
+import dev.nestor.config.model.Dhcp6Config;
+import dev.nestor.dhcp6.pipeline.ClientLocks;
+import dev.nestor.dhcp6.pipeline.Dhcp6Pipeline;
+import dev.nestor.dhcp6.respond.ReplyRouting6;
+import dev.nestor.control.server.ManagedServer;
+import dev.nestor.engine.alloc.PoolCursors;
+import dev.nestor.engine.v6.LeaseReclaimer6;
+import dev.nestor.lease.LeaseStore6;
+import dev.nestor.lease.LeaseStoreException;
+import dev.nestor.lease.LeaseStores;
+import dev.nestor.lease.StoreContext;
+import dev.nestor.transport.Dhcp6Transport;
+import dev.nestor.transport.Dhcp6Transports;
+import dev.nestor.transport.InboundDatagram6;
+import dev.nestor.transport.Interfaces;
+import dev.nestor.transport.NetInterface;
+import dev.nestor.transport.Transport6Options;
+import dev.nestor.transport.UdpDatagram6;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The DHCPv6 server, with the lifecycle of the DHCPv4 one: it owns the transport, the worker threads, the lease
+ * store and the timers, and swaps its runtime atomically on reconfiguration. One receive thread hands datagrams to a
+ * bounded worker pool; one client's queries are serialised by DUID ({@link ClientLocks}).
+ */
+public final class Dhcp6Server implements ManagedServer, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp6");
+
+    private final ServerOptions options;
+    private final StatsRegistry stats;
+    private final Clock clock;
+    private final PoolCursors cursors = new PoolCursors();
+    private final AtomicReference<Dhcp6Runtime> current = new AtomicReference<>();
+    private final long startedNanos = System.nanoTime();
+    private volatile long lastReloadNanos = System.nanoTime();
+
+    private Dhcp6Transport transport;
+    private Transport6Options transportOptions;
+    private Dhcp6Pipeline pipeline;
+    private ThreadPoolExecutor workers;
+    private Thread receiver;
+    private ScheduledExecutorService timers;
+    private volatile boolean running;
+
+    public Dhcp6Server(ServerOptions options, StatsRegistry stats, Clock clock) {
+        this.options = options;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** Opens the store, sets up the server DUID, opens the sockets for {@code config} and starts serving. */
+    public synchronized void start(Dhcp6Config config) throws ConfigException, IOException, LeaseStoreException {
+        Dhcp6Runtime prepared = Dhcp6Runtime.prepare(config);
+        Bytes duid = ServerIdentity.loadOrCreate(config.globals().serverId(), options.dataDirectory(), clock, Interfaces::list);
+        LeaseStore6 store = openStore(config);
+        Dhcp6Runtime runtime = prepared.bind(store, duid);
+        try {
+            transportOptions = transportOptions(config);
+            transport = Dhcp6Transports.open(transportOptions);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        Statistics6.init(stats, runtime);
+        current.set(runtime);
+        pipeline = new Dhcp6Pipeline(current::get, cursors, stats, clock,
+                new ReplyRouting6(options.serverPort(), options.clientPort()), new ClientLocks());
+        int threads = options.workerThreads() > 0 ? options.workerThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
+        workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueSize()),
+                Thread.ofPlatform().name("dhcp6-worker-", 0).daemon(true).factory());
+        running = true;
+        receiver = Thread.ofPlatform().name("dhcp6-receiver").daemon(true).start(this::receiveLoop);
+        timers = newTimers();
+        scheduleTimers();
+        log.info("nestor-dhcp6 {} started: config {}, {} subnet(s), server-id {}, lease-database {}, listening on {} (port {})",
+                options.version(), options.configName(), config.subnets().size(), duid.toHexColon(), describeStore(config),
+                transport.listening().stream().map(NetInterface::name).toList(), options.serverPort());
+    }
+
+    /**
+     * Swaps in a new config. Everything is prepared first (expressions compiled, server DUID, store opened if the
+     * database changed, sockets reopened if the interfaces changed); any failure leaves the running config in place.
+     */
+    public synchronized void reconfigure(Dhcp6Config config) throws ConfigException, IOException, LeaseStoreException {
+        Dhcp6Runtime old = current.get();
+        Dhcp6Runtime prepared = Dhcp6Runtime.prepare(config);
+        Bytes duid = config.globals().serverId().equals(old.config().globals().serverId()) ? old.serverId()
+                : ServerIdentity.loadOrCreate(config.globals().serverId(), options.dataDirectory(), clock, Interfaces::list);
+        boolean sameStore = old.config().leaseDatabase().equals(config.leaseDatabase());
+        LeaseStore6 store = sameStore ? old.store() : openStore(config);
+        Dhcp6Runtime next = prepared.bind(store, duid);
+        Transport6Options newTransport = transportOptions(config);
+        boolean reopen = !newTransport.equals(transportOptions);
+        if (reopen) {
+            transport.close(); // the new socket binds the same port
+            try {
+                transport = Dhcp6Transports.open(newTransport);
+            } catch (IOException e) {
+                transport = Dhcp6Transports.open(transportOptions); // back to what worked
+                if (!sameStore) store.close();
+                throw e;
+            }
+            transportOptions = newTransport;
+        }
+        current.set(next);
+        Statistics6.init(stats, next);
+        if (!sameStore) {
+            try {
+                old.store().close();
+            } catch (Exception e) {
+                log.warn("closing the previous lease store: {}", e.toString());
+            }
+        }
+        timers.shutdownNow();
+        timers = newTimers();
+        scheduleTimers();
+        lastReloadNanos = System.nanoTime();
+        if (reopen) {
+            Thread r = receiver;
+            receiver = Thread.ofPlatform().name("dhcp6-receiver").daemon(true).start(this::receiveLoop);
+            r.interrupt();
+        }
+        log.info("nestor-dhcp6 reconfigured: {} subnet(s), lease-database {}, listening on {}", config.subnets().size(),
+                describeStore(config), transport.listening().stream().map(NetInterface::name).toList());
+    }
+
+    /** Checks a config the way {@link #reconfigure} would, without touching a running server. */
+    public static void test(Dhcp6Config config) throws ConfigException {
+        Dhcp6Runtime.prepare(config);
+    }
+
+    private void receiveLoop() {
+        Dhcp6Transport t = transport;
+        while (running) {
+            InboundDatagram6 in;
+            try {
+                in = t.receive();
+            } catch (IOException e) {
+                if (!running || t != transport) return;
+                log.warn("receive failed: {}", e.getMessage());
+                continue;
+            }
+            if (in == null) return; // transport closed
+            try {
+                workers.execute(() -> handle(in));
+            } catch (RejectedExecutionException e) {
+                stats.add("pkt6-receive-drop", 1);
+                stats.add("pkt6-queue-full", 1);
+            }
+        }
+    }
+
+    private void handle(InboundDatagram6 in) {
+        Optional<UdpDatagram6> reply = pipeline.process(in);
+        if (reply.isEmpty()) return;
+        try {
+            transport.send(reply.get());
+        } catch (IOException e) {
+            log.warn("send failed: {}", e.getMessage());
+        }
+    }
+
+    private static ScheduledExecutorService newTimers() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp6-timers").daemon(true).factory());
+    }
+
+    private void scheduleTimers() {
+        var p = current.get().config().expiredLeasesProcessing();
+        if (p.reclaimTimerWaitTime() > 0) {
+            timers.scheduleWithFixedDelay(() -> safely(() -> reclaimer().reclaim(current.get().config().expiredLeasesProcessing(), false)),
+                    p.reclaimTimerWaitTime(), p.reclaimTimerWaitTime(), TimeUnit.SECONDS);
+        }
+        if (p.flushReclaimedTimerWaitTime() > 0) {
+            timers.scheduleWithFixedDelay(() -> safely(() -> reclaimer().flushReclaimed(current.get().config().expiredLeasesProcessing())),
+                    p.flushReclaimedTimerWaitTime(), p.flushReclaimedTimerWaitTime(), TimeUnit.SECONDS);
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.error("timer task failed", e);
+        }
+    }
+
+    public LeaseReclaimer6 reclaimer() {
+        return new LeaseReclaimer6(current.get().store(), stats, clock);
+    }
+
+    private LeaseStore6 openStore(Dhcp6Config config) throws LeaseStoreException {
+        return LeaseStores.open6(config.leaseDatabase(), new StoreContext(clock, options.dataDirectory()));
+    }
+
+    private static String describeStore(Dhcp6Config config) {
+        Map<String, String> db = config.leaseDatabase();
+        String type = db.getOrDefault("type", "memfile");
+        if (type.equals("memfile")) {
+            return "memfile" + ("false".equals(db.get("persist")) ? " (not persisted)" : " " + config.leaseFileName());
+        }
+        return type + " " + db.getOrDefault("name", "");
+    }
+
+    private Transport6Options transportOptions(Dhcp6Config config) {
+        return new Transport6Options(config.interfaces().interfaces(), options.serverPort(), options.clientPort());
+    }
+
+    public Dhcp6Runtime runtime() { return current.get(); }
+
+    public StatsRegistry stats() { return stats; }
+
+    public Clock clock() { return clock; }
+
+    public ServerOptions options() { return options; }
+
+    // ---- ManagedServer (the commands every Kea daemon answers) ----
+
+    @Override
+    public String configRoot() { return "Dhcp6"; }
+
+    @Override
+    public String configJson() { return current.get().config().json(); }
+
+    @Override
+    public void testConfig(JsonNode document) throws ConfigException {
+        test(Dhcp6ConfigParser.parse(document));
+    }
+
+    @Override
+    public int reclaimNow(boolean remove) {
+        return reclaimer().reclaim(current.get().config().expiredLeasesProcessing(), remove);
+    }
+
+    @Override
+    public long uptimeSeconds() { return (System.nanoTime() - startedNanos) / 1_000_000_000L; }
+
+    @Override
+    public long secondsSinceReload() { return (System.nanoTime() - lastReloadNanos) / 1_000_000_000L; }
+
+    @Override
+    public int workerThreads() { return workers == null ? 0 : workers.getCorePoolSize(); }
+
+    @Override
+    public int queueSize() { return options.queueSize(); }
+
+    /** Stops receiving, finishes queued packets, then flushes and closes the lease store. */
+    @Override
+    public synchronized void close() {
+        if (!running) return;
+        running = false;
+        try {
+            transport.close();
+        } catch (Exception e) {
+            log.warn("closing sockets: {}", e.toString());
+        }
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+        Dhcp6Runtime rt = current.get();
+        try {
+            rt.store().flush();
+            rt.store().close();
+        } catch (Exception e) {
+            log.error("flushing leases on shutdown failed: {}", e.toString());
+        }
+        log.info("nestor-dhcp6 stopped");
+    }
+
+    /** Settings that come from the command line rather than the config file. */
+    public record ServerOptions(String version, String configName, int serverPort, int clientPort, Path dataDirectory,
+                                int workerThreads, int queueSize) {
+        public ServerOptions {
+            Objects.requireNonNull(version);
+            Objects.requireNonNull(dataDirectory);
+            if (queueSize <= 0) throw new IllegalArgumentException("queue size must be positive");
+        }
+    }
+}

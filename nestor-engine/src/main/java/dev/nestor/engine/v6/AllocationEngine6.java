@@ -1,0 +1,397 @@
+package dev.nestor.engine.v6;
+
+import dev.nestor.codec.net.Ipv6;
+import dev.nestor.codec.net.Ipv6Prefix;
+import dev.nestor.common.Bytes;
+import dev.nestor.common.stats.StatsRegistry;
+import dev.nestor.common.time.Clock;
+import dev.nestor.config.model.Lifetime;
+import dev.nestor.config.model.PdPool6;
+import dev.nestor.config.model.Reservation6;
+import dev.nestor.config.model.Subnet6;
+import dev.nestor.config.model.SubnetParams6;
+import dev.nestor.engine.alloc.PoolCursors;
+import dev.nestor.engine.stats.StatNames;
+import dev.nestor.lease.Lease6;
+import dev.nestor.lease.LeaseState;
+import dev.nestor.lease.LeaseStore6;
+import dev.nestor.lease.LeaseStoreException;
+import dev.nestor.lease.LeaseType6;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides which addresses (IA_NA) and prefixes (IA_PD) a DHCPv6 client gets, following Kea's AllocEngine: for each
+ * IA on its own (RFC 7550), a reservation first, then the IA's existing leases (found by DUID and IAID), then the
+ * client's hints (IAADDR / IAPREFIX), then a free candidate from the pools or pd-pools. As in the DHCPv4 engine,
+ * nothing checked earlier is trusted at write time: every write is a compare-and-set on the store, so several
+ * servers (or threads) sharing one store never hand out the same address or prefix twice.
+ */
+public final class AllocationEngine6 {
+    private static final int MAX_RACE_RETRIES = 16;
+
+    private final LeaseStore6 store;
+    private final PoolScan6 scan;
+    private final StatsRegistry stats;
+    private final Clock clock;
+
+    public AllocationEngine6(LeaseStore6 store, HostIndex6 hosts, PoolCursors cursors, StatsRegistry stats, Clock clock) {
+        this.store = store;
+        this.scan = new PoolScan6(store, hosts, cursors);
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** SOLICIT (ctx.fakeAllocation: nothing written), REQUEST or rapid-commit SOLICIT: one decision per IA, in order. */
+    public List<IaDecision> allocate(ClientContext6 ctx, List<IaRequest> ias) {
+        long now = clock.epochSeconds();
+        Set<Ipv6Prefix> taken = new HashSet<>();
+        List<IaDecision> out = new ArrayList<>();
+        for (IaRequest ia : ias) {
+            IaDecision d;
+            try {
+                d = allocateIa(ctx, ia, taken, now);
+            } catch (LeaseStoreException e) {
+                d = new IaDecision.StoreFailed(ia, e.getMessage());
+            }
+            if (d instanceof IaDecision.Granted g) for (Lease6 l : g.leases()) taken.add(key(l));
+            out.add(d);
+        }
+        return out;
+    }
+
+    /**
+     * RENEW ({@code rebind} false) or REBIND: the IA's leases are extended. An IA the server has no lease for gets
+     * NoBinding (REBIND: with the client's addresses that are not on this link, at zero lifetimes). Leases the client
+     * may no longer use are revoked, and then a new lease is allocated for the IA as in a REQUEST.
+     */
+    public List<IaDecision> renew(ClientContext6 ctx, List<IaRequest> ias, boolean rebind) {
+        long now = clock.epochSeconds();
+        Set<Ipv6Prefix> taken = new HashSet<>();
+        List<IaDecision> out = new ArrayList<>();
+        for (IaRequest ia : ias) {
+            IaDecision d;
+            try {
+                d = renewIa(ctx, ia, rebind, taken, now);
+            } catch (LeaseStoreException e) {
+                d = new IaDecision.StoreFailed(ia, e.getMessage());
+            }
+            if (d instanceof IaDecision.Granted g) for (Lease6 l : g.leases()) taken.add(key(l));
+            out.add(d);
+        }
+        return out;
+    }
+
+    private static Ipv6Prefix key(Lease6 l) {
+        return new Ipv6Prefix(l.address(), l.prefixLength());
+    }
+
+    // ---- SOLICIT / REQUEST ----
+
+    private IaDecision allocateIa(ClientContext6 ctx, IaRequest ia, Set<Ipv6Prefix> taken, long now) throws LeaseStoreException {
+        List<Lease6> existing = clientLeases(ctx, ia);
+        Choice c = reserved(ctx, ia, taken, now);
+        if (c == null) {
+            List<Lease6> kept = new ArrayList<>();
+            for (Lease6 l : existing) if (allowed(ctx, ia, l) && !taken.contains(key(l))) kept.add(l);
+            if (!kept.isEmpty()) return keep(ctx, ia, kept, existing, now);
+            c = hinted(ctx, ia, taken, now);
+        }
+        if (c == null) c = free(ctx, ia, taken, now);
+        if (c == null) return new IaDecision.NoneAvailable(ia, "no " + (ia.type() == LeaseType6.PD ? "prefix" : "address")
+                + " available in " + ctx.selectedSubnet().prefix());
+        return commit(ctx, ia, c, existing, taken, now);
+    }
+
+    /** A candidate and where it came from: a reserved one may not be swapped for another if the write loses a race. */
+    private record Choice(Subnet6 subnet, Ipv6Prefix resource, boolean reserved) {}
+
+    private Choice reserved(ClientContext6 ctx, IaRequest ia, Set<Ipv6Prefix> taken, long now) {
+        for (Subnet6 subnet : ctx.subnets()) {
+            Reservation6 r = ctx.reservationIn(subnet);
+            if (r == null) continue;
+            List<Ipv6Prefix> wanted = new ArrayList<>();
+            if (ia.type() == LeaseType6.NA) {
+                for (Bytes a : r.ipAddresses()) if (subnet.prefix().contains(a)) wanted.add(new Ipv6Prefix(a, 128));
+            } else {
+                for (Reservation6.PrefixReservation p : r.prefixes()) wanted.add(p.prefix());
+            }
+            // one reservation per IA, skipping those the client's other IAs hold (Kea's allocateReservedLeases6)
+            for (Ipv6Prefix p : wanted) {
+                if (taken.contains(p) || heldByOtherIa(ctx, ia, p, now)) continue;
+                if (scan.usableBy(ia.type(), p.network(), ctx, ia, now)) return new Choice(subnet, p, true);
+            }
+        }
+        return null;
+    }
+
+    private boolean heldByOtherIa(ClientContext6 ctx, IaRequest ia, Ipv6Prefix p, long now) {
+        Optional<Lease6> l = store.get(ia.type(), p.network());
+        return l.isPresent() && l.get().state() == LeaseState.DEFAULT && !l.get().expired(now)
+                && l.get().duid().equals(ctx.duid()) && l.get().iaid() != ia.iaid();
+    }
+
+    private Choice hinted(ClientContext6 ctx, IaRequest ia, Set<Ipv6Prefix> taken, long now) {
+        for (IaRequest.Hint h : ia.hints()) {
+            if (h.unspecified()) continue;
+            for (Subnet6 subnet : ctx.subnets()) {
+                Ipv6Prefix p = hintIn(subnet, ia, h, ctx);
+                if (p == null || taken.contains(p)) continue;
+                if (scan.reservedForOther(subnet, ia.type(), p.network(), p.length(), ctx)) continue;
+                if (scan.usableBy(ia.type(), p.network(), ctx, ia, now)) return new Choice(subnet, p, false);
+            }
+        }
+        return null;
+    }
+
+    /** The hint as a candidate of this subnet: an address in an admitted pool, or a prefix of an admitted pd-pool. */
+    private static Ipv6Prefix hintIn(Subnet6 subnet, IaRequest ia, IaRequest.Hint h, ClientContext6 ctx) {
+        if (ia.type() == LeaseType6.NA) {
+            return PoolScan6.inAllowedPool(subnet, LeaseType6.NA, h.address(), 128, ctx.classes()) ? new Ipv6Prefix(h.address(), 128) : null;
+        }
+        for (PdPool6 pool : subnet.pdPools()) {
+            if (!PoolScan6.admits(pool.clientClasses(), ctx.classes()) || !pool.prefix().contains(h.address())) continue;
+            if (h.prefixLength() != 0 && h.prefixLength() != pool.delegatedLength()) continue;
+            return new Ipv6Prefix(h.address(), pool.delegatedLength());
+        }
+        return null;
+    }
+
+    private Choice free(ClientContext6 ctx, IaRequest ia, Set<Ipv6Prefix> taken, long now) {
+        int lengthHint = 0;
+        for (IaRequest.Hint h : ia.hints()) if (h.prefixLength() != 0 && h.prefixLength() != 128) lengthHint = h.prefixLength();
+        for (Subnet6 subnet : ctx.subnets()) {
+            Optional<Ipv6Prefix> p = scan.findFree(subnet, ctx, ia, lengthHint, taken, now);
+            if (p.isPresent()) return new Choice(subnet, p.get(), false);
+        }
+        return null;
+    }
+
+    /** The IA keeps its leases (REQUEST for what it holds): extended, or handed back unchanged when reusable. */
+    private IaDecision keep(ClientContext6 ctx, IaRequest ia, List<Lease6> kept, List<Lease6> existing, long now)
+            throws LeaseStoreException {
+        List<Lease6> revoked = new ArrayList<>(existing);
+        revoked.removeAll(kept);
+        if (!ctx.fakeAllocation()) revoke(revoked);
+        List<Lease6> out = new ArrayList<>();
+        boolean allReused = true;
+        for (Lease6 l : kept) {
+            Subnet6 subnet = ctx.subnet(l.subnetId());
+            if (ctx.fakeAllocation()) {
+                out.add(extended(ctx, ia, subnet, l, now));
+                allReused = false;
+                continue;
+            }
+            Optional<Lease6> reused = reuse(ctx, ia, subnet, l, now);
+            if (reused.isPresent()) {
+                out.add(reused.get());
+                continue;
+            }
+            allReused = false;
+            Lease6 next = extended(ctx, ia, subnet, l, now);
+            if (store.replace(l, next)) out.add(next);
+        }
+        if (out.isEmpty()) return new IaDecision.NoneAvailable(ia, "the IA's leases changed meanwhile");
+        return new IaDecision.Granted(ia, out, ctx.subnet(out.getFirst().subnetId()), revoked, allReused);
+    }
+
+    private IaDecision commit(ClientContext6 ctx, IaRequest ia, Choice c, List<Lease6> existing, Set<Ipv6Prefix> taken,
+                              long now) throws LeaseStoreException {
+        List<Lease6> revoked = new ArrayList<>(existing);
+        if (ctx.fakeAllocation()) {
+            return new IaDecision.Granted(ia, List.of(newLease(ctx, ia, c.subnet(), c.resource(), now)), c.subnet(), List.of(), false);
+        }
+        for (int attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
+            Ipv6Prefix p = c.resource();
+            Optional<Lease6> current = store.get(ia.type(), p.network());
+            if (!scan.usableBy(ia.type(), p.network(), ctx, ia, now)) {
+                if (c.reserved()) return new IaDecision.NoneAvailable(ia, "reserved " + p + " is in use by another client");
+                c = free(ctx, ia, taken, now);
+                if (c == null) return new IaDecision.NoneAvailable(ia, "no free candidate after a lost race");
+                continue;
+            }
+            Lease6 old = current.orElse(null);
+            Lease6 lease = newLease(ctx, ia, c.subnet(), p, now);
+            boolean written = old == null ? store.add(lease) : store.replace(old, lease);
+            if (!written) continue; // someone else changed it (or holds the address as another type): look again
+            countCommit(old, lease, ctx, ia);
+            revoked.removeIf(l -> key(l).equals(key(lease)));
+            revoke(revoked);
+            return new IaDecision.Granted(ia, List.of(lease), c.subnet(), revoked, false);
+        }
+        return new IaDecision.NoneAvailable(ia, "lost the race for a lease " + MAX_RACE_RETRIES + " times");
+    }
+
+    /** Deletes leases the IA no longer keeps (the client moved to another address or prefix). */
+    private void revoke(List<Lease6> leases) throws LeaseStoreException {
+        for (Lease6 l : leases) {
+            if (store.delete(l) && l.state() == LeaseState.DEFAULT) stats.add(StatNames.subnet(l.subnetId(), assigned(l.type())), -1);
+        }
+    }
+
+    // ---- RENEW / REBIND ----
+
+    private IaDecision renewIa(ClientContext6 ctx, IaRequest ia, boolean rebind, Set<Ipv6Prefix> taken, long now)
+            throws LeaseStoreException {
+        List<Lease6> leases = new ArrayList<>();
+        for (Subnet6 s : ctx.subnets()) {
+            for (Lease6 l : store.getByDuidIaid(ctx.duid(), ia.iaid(), ia.type(), s.id())) {
+                if (l.state() == LeaseState.DEFAULT || l.state() == LeaseState.EXPIRED_RECLAIMED) leases.add(l);
+            }
+        }
+        List<Lease6> foreign = notOurs(ctx, ia, leases, rebind);
+        if (leases.isEmpty()) return new IaDecision.NoBinding(ia, rebind ? foreign : List.of());
+        List<Lease6> kept = new ArrayList<>();
+        for (Lease6 l : leases) if (allowed(ctx, ia, l) && !taken.contains(key(l))) kept.add(l);
+        if (kept.isEmpty()) {
+            IaDecision d = allocateIa(ctx, ia, taken, now);
+            if (d instanceof IaDecision.Granted g) {
+                List<Lease6> revoked = new ArrayList<>(g.revoked());
+                revoked.addAll(foreign);
+                return new IaDecision.Granted(ia, g.leases(), g.subnet(), revoked, false);
+            }
+            return d;
+        }
+        List<Lease6> revoked = new ArrayList<>(leases);
+        revoked.removeAll(kept);
+        revoke(revoked);
+        revoked.addAll(foreign);
+        List<Lease6> out = new ArrayList<>();
+        boolean allReused = true;
+        for (Lease6 l : kept) {
+            Subnet6 subnet = ctx.subnet(l.subnetId());
+            Optional<Lease6> reused = reuse(ctx, ia, subnet, l, now);
+            if (reused.isPresent()) {
+                out.add(reused.get());
+                continue;
+            }
+            allReused = false;
+            Lease6 next = extended(ctx, ia, subnet, l, now);
+            if (!scan.usableBy(ia.type(), l.address(), ctx, ia, now) || !store.replace(l, next)) {
+                revoked.add(l); // taken over or changed meanwhile: the client must stop using it
+                continue;
+            }
+            if (l.state() != LeaseState.DEFAULT) stats.add(StatNames.subnet(l.subnetId(), assigned(l.type())), 1);
+            out.add(next);
+        }
+        if (out.isEmpty()) return new IaDecision.NoBinding(ia, revoked);
+        return new IaDecision.Granted(ia, out, ctx.subnet(out.getFirst().subnetId()), revoked, allReused);
+    }
+
+    /** Addresses the client put in the IA that are not among its leases: zero lifetimes (RFC 8415 18.3.4/18.3.5). */
+    private List<Lease6> notOurs(ClientContext6 ctx, IaRequest ia, List<Lease6> leases, boolean onlyOffLink) {
+        List<Lease6> out = new ArrayList<>();
+        Set<Ipv6Prefix> ours = new HashSet<>();
+        for (Lease6 l : leases) ours.add(key(l));
+        for (IaRequest.Hint h : ia.hints()) {
+            if (h.unspecified()) continue;
+            int len = ia.type() == LeaseType6.PD ? Math.max(1, h.prefixLength()) : 128;
+            if (ours.contains(new Ipv6Prefix(h.address(), len))) continue;
+            if (onlyOffLink && ia.type() == LeaseType6.NA && onLink(ctx, h.address())) continue;
+            out.add(new Lease6(Ipv6.mask(h.address(), len), ia.type(), len, ctx.duid(), ia.iaid(), 0, 0,
+                    clock.epochSeconds(), ctx.selectedSubnet().id(), false, false, "", null, LeaseState.DEFAULT, null, 0));
+        }
+        return out;
+    }
+
+    private static boolean onLink(ClientContext6 ctx, Bytes address) {
+        for (Subnet6 s : ctx.subnets()) if (s.prefix().contains(address)) return true;
+        return false;
+    }
+
+    // ---- leases ----
+
+    /** The IA's current leases (state DEFAULT, any expiry) in the client's candidate subnets. */
+    private List<Lease6> clientLeases(ClientContext6 ctx, IaRequest ia) {
+        List<Lease6> out = new ArrayList<>();
+        for (Subnet6 s : ctx.subnets()) {
+            for (Lease6 l : store.getByDuidIaid(ctx.duid(), ia.iaid(), ia.type(), s.id())) {
+                if (l.state() == LeaseState.DEFAULT) out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** The lease may stay with the client: its subnet is a candidate, it is in an admitted pool or reserved for it. */
+    private boolean allowed(ClientContext6 ctx, IaRequest ia, Lease6 l) {
+        Subnet6 subnet = ctx.subnet(l.subnetId());
+        if (subnet == null) return false;
+        if (scan.reservedForOther(subnet, ia.type(), l.address(), l.prefixLength(), ctx)) return false;
+        return PoolScan6.reservedFor(subnet, ia.type(), l.address(), l.prefixLength(), ctx)
+                || PoolScan6.inAllowedPool(subnet, ia.type(), l.address(), l.prefixLength(), ctx.classes());
+    }
+
+    private Lease6 newLease(ClientContext6 ctx, IaRequest ia, Subnet6 subnet, Ipv6Prefix p, long now) {
+        long valid = validLifetime(ctx, ia, subnet);
+        long poolId = PoolScan6.poolId(subnet, ia.type(), p.network(), p.length());
+        return new Lease6(p.network(), ia.type(), ia.type() == LeaseType6.PD ? p.length() : 128, ctx.duid(), ia.iaid(),
+                preferredLifetime(ia, subnet, valid), valid, now, subnet.id(), false, false, ctx.hostname(),
+                ctx.hwAddress(), LeaseState.DEFAULT, null, poolId);
+    }
+
+    private Lease6 extended(ClientContext6 ctx, IaRequest ia, Subnet6 subnet, Lease6 l, long now) {
+        long valid = validLifetime(ctx, ia, subnet);
+        Lease6 out = l.withCltt(now).withLifetimes(preferredLifetime(ia, subnet, valid), valid).withState(LeaseState.DEFAULT)
+                .withHostname(ctx.hostname());
+        return ctx.hwAddress() != null ? out.withHwAddress(ctx.hwAddress()) : out;
+    }
+
+    /** Kea's lease reuse (cache-threshold, off by default): a fresh enough lease is handed back unchanged. */
+    private Optional<Lease6> reuse(ClientContext6 ctx, IaRequest ia, Subnet6 subnet, Lease6 old, long now) {
+        SubnetParams6 p = subnet.params();
+        double threshold = p.cacheThreshold();
+        if (threshold <= 0 || threshold >= 1 || old.state() != LeaseState.DEFAULT || old.expired(now)) return Optional.empty();
+        if (!old.hostname().equals(ctx.hostname()) || old.validLifetime() != validLifetime(ctx, ia, subnet)) return Optional.empty();
+        long age = now - old.cltt();
+        if (p.cacheMaxAge() != null && p.cacheMaxAge() > 0 && age >= p.cacheMaxAge()) return Optional.empty();
+        if (age >= threshold * old.validLifetime()) return Optional.empty();
+        long remaining = old.expire() - now;
+        return Optional.of(old.withCltt(now).withLifetimes(Math.min(old.preferredLifetime(), remaining), remaining));
+    }
+
+    /** Valid lifetime: the class's or the subnet's default, or the client's hint clamped to [min, max]. */
+    public static long validLifetime(ClientContext6 ctx, IaRequest ia, Subnet6 subnet) {
+        Lifetime lt = ctx.classValid() != null ? ctx.classValid() : subnet.params().validLifetime();
+        long hint = 0;
+        for (IaRequest.Hint h : ia.hints()) if (h.valid() > 0) { hint = h.valid(); break; }
+        return hint > 0 ? lt.clamp(hint) : lt.defaultValue();
+    }
+
+    /** Preferred lifetime: the client's hint clamped to the configured bounds, else the default; never above valid. */
+    public static long preferredLifetime(IaRequest ia, Subnet6 subnet, long valid) {
+        Lifetime lt = subnet.params().preferredLifetime();
+        long hint = 0;
+        for (IaRequest.Hint h : ia.hints()) if (h.preferred() > 0) { hint = h.preferred(); break; }
+        long p = hint > 0 && lt != null ? lt.clamp(hint) : subnet.params().preferredFor(valid);
+        return Math.min(p, valid);
+    }
+
+    private void countCommit(Lease6 old, Lease6 lease, ClientContext6 ctx, IaRequest ia) {
+        String assigned = assigned(lease.type());
+        // assigned-nas counts declined addresses too, as in Kea
+        boolean wasCounted = old != null && (old.state() == LeaseState.DEFAULT || old.state() == LeaseState.DECLINED);
+        if (wasCounted && old.subnetId() != lease.subnetId()) {
+            stats.add(StatNames.subnet(old.subnetId(), assigned), -1);
+            wasCounted = false;
+        }
+        if (old != null && old.state() == LeaseState.DECLINED) {
+            stats.add(StatNames.subnet(old.subnetId(), "declined-addresses"), -1);
+            stats.add("declined-addresses", -1);
+        }
+        if (!wasCounted) stats.add(StatNames.subnet(lease.subnetId(), assigned), 1);
+        if (old == null || !PoolScan6.belongsTo(old, ctx.duid(), ia.iaid())) {
+            String cumulative = "cumulative-" + assigned;
+            stats.add(StatNames.subnet(lease.subnetId(), cumulative), 1);
+            stats.add(cumulative, 1);
+        }
+    }
+
+    /** {@code assigned-nas} or {@code assigned-pds}. */
+    public static String assigned(LeaseType6 type) {
+        return type == LeaseType6.PD ? "assigned-pds" : "assigned-nas";
+    }
+}
