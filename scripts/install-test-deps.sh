@@ -21,9 +21,12 @@ PACKAGES=(
   tcpdump
   socat
   python3
+  bind9             # named: the DNS server the DDNS tests update (started by the tests on loopback only)
+  bind9-dnsutils    # dig, to check what the DDNS tests wrote
+  kea-dhcp-ddns-server  # kea-dhcp-ddns, for NCR interop tests
 )
 # services some of the packages above ship; none may run on the host
-SERVICES=(kea-dhcp4-server kea-dhcp6-server kea-ctrl-agent kea-dhcp-ddns-server isc-dhcp-relay isc-dhcp-relay6)
+SERVICES=(kea-dhcp4-server kea-dhcp6-server kea-ctrl-agent kea-dhcp-ddns-server isc-dhcp-relay isc-dhcp-relay6 named bind9)
 
 log() { echo "install-test-deps: $*" >&2; }
 
@@ -66,7 +69,7 @@ for s in "${SERVICES[@]}"; do
   fi
 done
 # Stop daemons by the pid files the packages use (only those pid files, never by name).
-for pidfile in /run/kea/*.pid /var/run/kea/*.pid /run/dhcrelay.pid /var/run/dhcrelay.pid; do
+for pidfile in /run/kea/*.pid /var/run/kea/*.pid /run/dhcrelay.pid /var/run/dhcrelay.pid /run/named/named.pid; do
   [[ -f $pidfile ]] || continue
   pid=$(tr -dc '0-9' < "$pidfile")
   if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
@@ -78,7 +81,7 @@ done
 # Debian's AppArmor profile for dhclient only lets it run /sbin/dhclient-script and write /var/lib/dhcp; the
 # tests pass their own script (-sf) and lease/pid files in a temp dir, so unload that profile where AppArmor is on.
 if [[ -d /sys/kernel/security/apparmor ]] && command -v apparmor_parser >/dev/null; then
-  for profile in /etc/apparmor.d/sbin.dhclient /etc/apparmor.d/usr.sbin.dhcpcd; do
+  for profile in /etc/apparmor.d/sbin.dhclient /etc/apparmor.d/usr.sbin.dhcpcd /etc/apparmor.d/usr.sbin.named; do
     if [[ -f $profile ]]; then
       apparmor_parser -R "$profile" >/dev/null 2>&1 && log "unloaded AppArmor profile $profile" || true
     fi
@@ -86,7 +89,7 @@ if [[ -d /sys/kernel/security/apparmor ]] && command -v apparmor_parser >/dev/nu
 fi
 
 # Tools the tests expect on PATH
-for t in ip dhclient udhcpc dhcpcd perfdhcp kea-dhcp4 kea-shell dhcrelay tcpdump socat python3 openssl curl; do
+for t in ip dhclient udhcpc dhcpcd perfdhcp kea-dhcp4 kea-shell dhcrelay tcpdump socat python3 openssl curl named dig kea-dhcp-ddns; do
   command -v "$t" >/dev/null || { log "missing tool after install: $t"; exit 1; }
 done
 log "ok"

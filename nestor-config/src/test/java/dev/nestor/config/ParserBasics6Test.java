@@ -151,8 +151,7 @@ class ParserBasics6Test {
                 "Dhcp6.hosts-database: host databases (hosts-database) are not supported yet",
                 "Dhcp6.config-control: configuration backends (config-control) are not supported yet",
                 "Dhcp6.client-classes[0].template-test: template client classes (template-test) are not supported yet",
-                "Dhcp6.dhcp4o6-port: DHCPv4-over-DHCPv6 (dhcp4o6-port) is not supported yet",
-                "Dhcp6.lease-database.type: lease-database type 'mysql' is not supported yet");
+                "Dhcp6.dhcp4o6-port: DHCPv4-over-DHCPv6 (dhcp4o6-port) is not supported yet");
     }
 
     @Test

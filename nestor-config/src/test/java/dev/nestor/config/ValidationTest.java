@@ -159,13 +159,12 @@ class ValidationTest {
     void unsupportedFeaturesNameTheFeature() {
         assertThat(Cfg.errors("""
                 "lease-database": { "type": "mysql", "name": "kea" },
-                "hosts-database": { "type": "memfile" },
+                "hosts-database": { "type": "mysql", "name": "kea" },
                 "config-control": { "config-databases": [] },
                 "dhcp4o6-port": 6767,
                 "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "4o6-subnet": "2001:db8::/64" } ],
                 "client-classes": [ { "name": "t", "template-test": "option[60].text" } ]
                 """)).containsExactlyInAnyOrder(
-                "Dhcp4.lease-database.type: lease-database type 'mysql' is not supported yet",
                 "Dhcp4.hosts-database: host databases (hosts-database) are not supported yet",
                 "Dhcp4.config-control: configuration backends (config-control) are not supported yet",
                 "Dhcp4.dhcp4o6-port: DHCPv4-over-DHCPv6 (dhcp4o6-port) is not supported yet",

@@ -181,6 +181,23 @@ class Dhcp6PipelineTest {
     }
 
     @Test
+    void eachIaGetsItsOwnStatusWhenNothingCanBeGiven() throws Exception {
+        // subnet 3 (eth1) has addresses but no pd-pool: the IA_NA is served, the IA_PD gets NoPrefixAvail
+        Dhcp6Message adv = decode(sendOn("eth1", 8, msg(1, 1, CLIENTID, iaNa(1), iaPd(2))).orElseThrow());
+        assertThat(adv.iaNa().getFirst().addresses()).hasSize(1);
+        assertThat(adv.iaPd().getFirst().status().orElseThrow())
+                .isEqualTo(StatusOption.of(StatusCode6.NO_PREFIX_AVAIL, "Sorry, no prefixes could be allocated."));
+        assertThat(adv.iaPd().getFirst().prefixes()).isEmpty();
+        // no subnet at all for this interface: both IAs say so, with Kea's texts
+        Dhcp6Message none = decode(sendOn("eth9", 9, msg(1, 2, CLIENTID, iaNa(1), iaPd(2))).orElseThrow());
+        assertThat(none.iaNa().getFirst().status().orElseThrow())
+                .isEqualTo(StatusOption.of(StatusCode6.NO_ADDRS_AVAIL, "Server could not select subnet for this client"));
+        assertThat(none.iaPd().getFirst().status().orElseThrow())
+                .isEqualTo(StatusOption.of(StatusCode6.NO_PREFIX_AVAIL, "Sorry, no subnet available."));
+        assertThat(stats.get("v6-allocation-fail")).isEqualTo(1);
+    }
+
+    @Test
     void renewExtendsAndAnswersNoBindingForAnUnknownIa() throws Exception {
         send(msg(1, 1, CLIENTID, opt(14, ""), iaNa(1)));
         now.addAndGet(600);

@@ -7,6 +7,7 @@ import dev.nestor.it.harness.DhcpClient;
 import dev.nestor.it.harness.ServerConfig;
 import dev.nestor.it.harness.DumpOnFailure;
 import dev.nestor.it.harness.LeaseFile;
+import dev.nestor.it.harness.LeaseFile6;
 import dev.nestor.it.harness.NetnsLab;
 import dev.nestor.it.harness.Require;
 import dev.nestor.it.harness.ServerKind;
@@ -72,6 +73,12 @@ abstract class LabTest {
     LeaseFile awaitLeases(String what, Predicate<LeaseFile> condition) {
         return await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(server::leases, condition);
+    }
+
+    /** As {@link #awaitLeases}, for a DHCPv6 lease file. */
+    LeaseFile6 awaitLeases6(String what, Predicate<LeaseFile6> condition) {
+        return await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(server::leases6, condition);
     }
 
     /** Sleeps into the next wall-clock second so a new cltt (whole seconds in the lease file) is distinguishable. */

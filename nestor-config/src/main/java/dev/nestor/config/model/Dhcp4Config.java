@@ -66,6 +66,6 @@ public record Dhcp4Config(InterfacesConfig interfaces, Map<String, String> lease
         return subnets.stream().filter(s -> network.name().equals(s.sharedNetworkName())).toList();
     }
 
-    /** The lease database type ("memfile"). */
+    /** The lease database type: "memfile", "mysql" or "postgresql". */
     public String leaseDatabaseType() { return leaseDatabase.getOrDefault("type", "memfile"); }
 }

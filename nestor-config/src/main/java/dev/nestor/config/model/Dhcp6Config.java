@@ -72,7 +72,7 @@ public record Dhcp6Config(InterfacesConfig interfaces, Map<String, String> lease
         return subnets.stream().filter(s -> network.name().equals(s.sharedNetworkName())).toList();
     }
 
-    /** The lease database type ("memfile"). */
+    /** The lease database type: "memfile", "mysql" or "postgresql". */
     public String leaseDatabaseType() { return leaseDatabase.getOrDefault("type", "memfile"); }
 
     /** The memfile lease file: the configured "name", else {@link #DEFAULT_LEASE_FILE} (relative to the data dir). */

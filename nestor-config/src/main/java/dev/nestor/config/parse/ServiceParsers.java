@@ -11,7 +11,6 @@ import dev.nestor.config.model.LoggerConfig;
 import dev.nestor.config.model.LoggerOutput;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,27 +61,9 @@ final class ServiceParsers {
                 o.integer("service-sockets-retry-wait-time", 0, U32, 5000), o.bool("service-sockets-require-all", false));
     }
 
+    /** {@code lease-database}: memfile, mysql or postgresql (see {@link DatabaseParser}). */
     static Map<String, String> leaseDatabase(Obj global) {
-        Map<String, String> out = new LinkedHashMap<>();
-        Obj o = global.map("lease-database");
-        if (o == null) {
-            out.put("type", "memfile");
-            return out;
-        }
-        o.check(Keywords.DATABASE);
-        for (Map.Entry<String, JsonNode> e : o.node.properties()) {
-            if (e.getKey().equals("user-context") || e.getKey().equals("comment")) continue;
-            JsonNode v = e.getValue();
-            out.put(e.getKey(), v.isValueNode() ? v.asText() : ConfigText.toJson(v));
-        }
-        String type = o.string("type", "memfile");
-        out.put("type", type);
-        if (!type.equals("memfile")) o.error("type", "lease-database type '" + type + "' is not supported yet");
-        Long lfc = o.integer("lfc-interval", 0, U32);
-        Boolean persist = o.bool("persist");
-        if (lfc == null && o.has("lfc-interval")) out.remove("lfc-interval");
-        if (persist == null && o.has("persist")) out.remove("persist");
-        return out;
+        return DatabaseParser.parse(global, "lease-database");
     }
 
     static DdnsConnectivity dhcpDdns(Obj global) {

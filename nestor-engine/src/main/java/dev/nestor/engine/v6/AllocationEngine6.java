@@ -217,7 +217,17 @@ public final class AllocationEngine6 {
             Lease6 old = current.orElse(null);
             Lease6 lease = newLease(ctx, ia, c.subnet(), p, now);
             boolean written = old == null ? store.add(lease) : store.replace(old, lease);
-            if (!written) continue; // someone else changed it (or holds the address as another type): look again
+            if (!written) {
+                // someone else changed it: look again; but a lease of the other type at this address (pools that
+                // overlap pd-pools) never goes away, so that candidate is skipped for the rest of the exchange
+                if (old == null && store.get(ia.type(), p.network()).isEmpty()) {
+                    if (c.reserved()) return new IaDecision.NoneAvailable(ia, "reserved " + p + " is held as another lease type");
+                    taken.add(p);
+                    c = free(ctx, ia, taken, now);
+                    if (c == null) return new IaDecision.NoneAvailable(ia, "no free candidate");
+                }
+                continue;
+            }
             countCommit(old, lease, ctx, ia);
             revoked.removeIf(l -> key(l).equals(key(lease)));
             revoke(revoked);

@@ -45,6 +45,32 @@ public final class Perfdhcp {
         return new Result(p.exitValue(), text, section(text, "DISCOVER-OFFER"), section(text, "REQUEST-ACK"));
     }
 
+    /**
+     * Runs {@code perfdhcp -6 -l IFACE -r rate -n count -R clients -p seconds -W 2s} (plus {@code -e
+     * address-and-prefix} when {@code prefixes}): SOLICIT/ADVERTISE/REQUEST/REPLY from the host's link-local
+     * address to ff02::1:2, answered on the link. The result's exchanges are SOLICIT-ADVERTISE and REQUEST-REPLY.
+     */
+    public static Result run6(NetnsLab lab, Host host, int rate, int count, int clients, int periodSeconds, boolean prefixes) {
+        List<String> argv = new ArrayList<>(List.of("perfdhcp", "-6", "-l", host.iface(), "-r", Integer.toString(rate),
+                "-n", Integer.toString(count), "-R", Integer.toString(clients), "-p", Integer.toString(periodSeconds),
+                "-W", "2000000"));
+        if (prefixes) argv.addAll(List.of("-e", "address-and-prefix"));
+        Path out = lab.workDir().resolve("perfdhcp6-" + host.iface() + ".log");
+        Process p = lab.startTool(host.netns(), argv, out);
+        Duration bound = Duration.ofSeconds(periodSeconds + 30L);
+        if (!Processes.waitExit(p.toHandle(), bound)) {
+            Processes.terminate(p.toHandle(), Duration.ofSeconds(2));
+            throw new AssertionError("perfdhcp -6 still running after " + bound + "\n" + ServerProcess.tail(out, 60));
+        }
+        String text;
+        try {
+            text = Files.readString(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Result(p.exitValue(), text, section(text, "SOLICIT-ADVERTISE"), section(text, "REQUEST-REPLY"));
+    }
+
     static Exchange section(String text, String name) {
         int at = text.indexOf("***Statistics for: " + name + "***");
         if (at < 0) return null;
