@@ -62,7 +62,8 @@ class LeaseDatabaseTest {
                 "Dhcp4.lease-database.max-reconnect-tries: must be an integer",
                 "Dhcp4.lease-database.read-timeout: read-timeout value is only supported by the mysql backend",
                 "Dhcp4.lease-database.host: must be a string",
-                "Dhcp4.lease-database.cert-file: 'cert-file' needs 'key-file' (the private key of the client certificate)");
+                "Dhcp4.lease-database.cert-file: 'cert-file' needs 'key-file' (the private key of the client certificate)",
+                "Dhcp4.lease-database.cert-file: 'cert-file' needs 'trust-anchor' (TLS is on only with a trust anchor)");
     }
 
     @Test
@@ -79,6 +80,20 @@ class LeaseDatabaseTest {
         assertThat(Cfg.errors("""
                 "lease-database": { "type": "mysql", "name": "kea", "unknown-thing": 1 }
                 """)).containsExactly("Dhcp4.lease-database: unknown parameter 'unknown-thing' in lease-database");
+    }
+
+    @Test
+    void nestorExtensions() {
+        assertThat(Cfg.dhcp4("""
+                "lease-database": { "type": "memfile", "nestor-sync": "fsync" }
+                """).leaseDatabase()).containsEntry("nestor-sync", "fsync");
+        assertThat(Cfg.dhcp4("""
+                "lease-database": { "type": "postgresql", "name": "kea", "pool-size": 4 }
+                """).leaseDatabase()).containsEntry("pool-size", "4");
+        assertThat(Cfg.errors("""
+                "lease-database": { "type": "mysql", "name": "kea", "pool-size": 0, "nestor-sync": "always" }
+                """)).containsExactlyInAnyOrder("Dhcp4.lease-database.pool-size: value 0 is out of range 1..1000",
+                "Dhcp4.lease-database.nestor-sync: unsupported nestor-sync 'always', expected write, fsync or none");
     }
 
     @Test
@@ -120,7 +135,7 @@ class LeaseDatabaseTest {
                 default -> l;
             };
             out.add(t);
-            if (mode != 0 && t.startsWith("  },")) mode = 0;
+            if (mode == 1 && l.startsWith("  },") || mode == 2 && t.startsWith("  },")) mode = 0;
         }
         return String.join("\n", out);
     }

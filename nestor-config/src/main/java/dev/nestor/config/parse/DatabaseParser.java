@@ -18,8 +18,9 @@ final class DatabaseParser {
     private static final long U32 = 0xFFFFFFFFL;
     static final Set<String> TYPES = Set.of("memfile", "mysql", "postgresql");
     static final Set<String> ON_FAIL = Set.of("stop-retry-exit", "serve-retry-exit", "serve-retry-continue");
+    static final Set<String> SYNC = Set.of("write", "fsync", "none");
     private static final List<String> STRINGS = List.of("type", "name", "host", "user", "password", "on-fail",
-            "trust-anchor", "cert-file", "key-file", "cipher-list");
+            "trust-anchor", "cert-file", "key-file", "cipher-list", "nestor-sync");
     private static final List<String> BOOLEANS = List.of("persist", "readonly", "retry-on-startup");
     private static final List<String> U32_INTEGERS = List.of("lfc-interval", "connect-timeout", "read-timeout",
             "write-timeout", "tcp-user-timeout", "max-reconnect-tries", "reconnect-wait-time", "max-row-errors");
@@ -44,6 +45,7 @@ final class DatabaseParser {
         for (String k : BOOLEANS) if (o.has(k) && o.bool(k) == null) out.remove(k);
         for (String k : U32_INTEGERS) if (o.has(k) && o.integer(k, 0, U32) == null) out.remove(k);
         if (o.has("port") && o.integer("port", 0, 65535) == null) out.remove("port");
+        if (o.has("pool-size") && o.integer("pool-size", 1, 1000) == null) out.remove("pool-size");
 
         String type = o.has("type") ? out.getOrDefault("type", "memfile") : "memfile";
         out.put("type", type);
@@ -56,6 +58,11 @@ final class DatabaseParser {
             o.error("on-fail", "unsupported on-fail '" + onFail
                     + "', expected stop-retry-exit, serve-retry-exit or serve-retry-continue");
             out.remove("on-fail");
+        }
+        String sync = out.get("nestor-sync");
+        if (sync != null && !SYNC.contains(sync)) {
+            o.error("nestor-sync", "unsupported nestor-sync '" + sync + "', expected write, fsync or none");
+            out.remove("nestor-sync");
         }
         if (!type.equals("memfile")) sqlOnly(o, type, out);
         return out;
@@ -77,6 +84,8 @@ final class DatabaseParser {
             o.error("key-file", "'key-file' needs 'cert-file' (the client certificate the key belongs to)");
         if (out.containsKey("cert-file") && !out.containsKey("key-file"))
             o.error("cert-file", "'cert-file' needs 'key-file' (the private key of the client certificate)");
+        if (out.containsKey("cert-file") && !out.containsKey("trust-anchor"))
+            o.error("cert-file", "'cert-file' needs 'trust-anchor' (TLS is on only with a trust anchor)");
     }
 
     private static boolean positive(Map<String, String> out, String key) {

@@ -155,7 +155,9 @@ final class Keywords {
     static final Table DATABASE = Table.of("lease-database", List.of("type", "user", "password", "host", "port",
             "name", "persist", "lfc-interval", "readonly", "connect-timeout", "read-timeout", "write-timeout",
             "tcp-user-timeout", "max-reconnect-tries", "reconnect-wait-time", "on-fail", "retry-on-startup",
-            "max-row-errors", "trust-anchor", "cert-file", "key-file", "cipher-list", "user-context", "comment"),
+            "max-row-errors", "trust-anchor", "cert-file", "key-file", "cipher-list", "user-context", "comment",
+            // Nestor's own: memfile durability, SQL connection pool size
+            "nestor-sync", "pool-size"),
             Map.of());
 
     static final Table HOOKS = Table.of("hooks-libraries", List.of("library", "parameters"), Map.of());

@@ -183,46 +183,45 @@ class HookLibrariesTest {
 
     @Test
     void parkedQueriesResumeWhenEveryParkingLibraryUnparksAndTheLotIsBounded() throws Exception {
-        try (HookLibraries libs = HookLibraries.load(List.of(spec(generic, 0, "{\"park\":true}"), spec(generic, 1, "{\"park\":true}")), env(2))) {
-            HookDispatcher d = libs.dispatcher();
-            AtomicInteger resumed = new AtomicInteger();
-            AtomicInteger discarded = new AtomicInteger();
-            ParkingLot lot1 = d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet).orElseThrow();
-            assertThat(d.fire(HookPoint.LEASES4_COMMITTED, committed(lot1)).step()).isEqualTo(NextStep.PARK);
-            assertThat(lot1.isParked()).isTrue();
-            ParkingLot lot2 = d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet).orElseThrow();
-            d.fire(HookPoint.LEASES4_COMMITTED, committed(lot2));
-            assertThat(d.parked(HookPoint.LEASES4_COMMITTED)).isEqualTo(2);
-            assertThat(d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet))
-                    .as("parked-packet-limit 2 reached").isEmpty();
-            assertThat(d.park(HookPoint.LEASE4_OFFER, () -> {}, () -> {})).as("each point has its own lot").isPresent().get()
-                    .satisfies(t -> ((ParkingLots.Ticket) t).cancel());
+        HookLibraries libs = HookLibraries.load(List.of(spec(generic, 0, "{\"park\":true}"), spec(generic, 1, "{\"park\":true}")), env(2));
+        HookDispatcher d = libs.dispatcher();
+        AtomicInteger resumed = new AtomicInteger();
+        AtomicInteger discarded = new AtomicInteger();
+        ParkingLot lot1 = d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet).orElseThrow();
+        assertThat(d.fire(HookPoint.LEASES4_COMMITTED, committed(lot1)).step()).isEqualTo(NextStep.PARK);
+        assertThat(lot1.isParked()).isTrue();
+        ParkingLot lot2 = d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet).orElseThrow();
+        d.fire(HookPoint.LEASES4_COMMITTED, committed(lot2));
+        assertThat(d.parked(HookPoint.LEASES4_COMMITTED)).isEqualTo(2);
+        assertThat(d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet))
+                .as("parked-packet-limit 2 reached").isEmpty();
+        assertThat(d.park(HookPoint.LEASE4_OFFER, () -> {}, () -> {})).as("each point has its own lot").isPresent().get()
+                .satisfies(t -> ((ParkingLots.Ticket) t).cancel());
 
-            // two libraries parked: both must unpark
-            assertThat(lot1.unpark()).isTrue();
-            assertThat(resumed).hasValue(0);
-            assertThat(lot1.unpark()).isTrue();
-            assertThat(resumed).hasValue(1);
-            assertThat(lot1.unpark()).as("already resumed").isFalse();
-            // one drop is enough
-            assertThat(lot2.unpark(true)).isTrue();
-            assertThat(discarded).hasValue(1);
-            assertThat(d.parked(HookPoint.LEASES4_COMMITTED)).isZero();
+        // two libraries parked: both must unpark
+        assertThat(lot1.unpark()).isTrue();
+        assertThat(resumed).hasValue(0);
+        assertThat(lot1.unpark()).isTrue();
+        assertThat(resumed).hasValue(1);
+        assertThat(lot1.unpark()).as("already resumed").isFalse();
+        // one drop is enough
+        assertThat(lot2.unpark(true)).isTrue();
+        assertThat(discarded).hasValue(1);
+        assertThat(d.parked(HookPoint.LEASES4_COMMITTED)).isZero();
 
-            // unparked while the callouts still ran: resumes as soon as they answered PARK
-            ParkingLot early = d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet).orElseThrow();
-            early.unpark();
-            early.unpark();
-            d.fire(HookPoint.LEASES4_COMMITTED, committed(early));
-            assertThat(resumed).hasValue(2);
+        // unparked while the callouts still ran: resumes as soon as they answered PARK
+        ParkingLot early = d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet).orElseThrow();
+        early.unpark();
+        early.unpark();
+        d.fire(HookPoint.LEASES4_COMMITTED, committed(early));
+        assertThat(resumed).hasValue(2);
 
-            // a reconfiguration drops what is still parked
-            ParkingLot left = d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet).orElseThrow();
-            d.fire(HookPoint.LEASES4_COMMITTED, committed(left));
-            libs.close();
-            assertThat(discarded).hasValue(2);
-            assertThat(left.isParked()).isFalse();
-        }
+        // a reconfiguration drops what is still parked
+        ParkingLot left = d.park(HookPoint.LEASES4_COMMITTED, resumed::incrementAndGet, discarded::incrementAndGet).orElseThrow();
+        d.fire(HookPoint.LEASES4_COMMITTED, committed(left));
+        libs.close();
+        assertThat(discarded).hasValue(2);
+        assertThat(left.isParked()).isFalse();
     }
 
     @Test
