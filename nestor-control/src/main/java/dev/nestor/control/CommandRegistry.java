@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,18 @@ public final class CommandRegistry {
 
     // sorted map: list-commands answers in Kea's (std::map) order
     private final ConcurrentSkipListMap<String, CommandHandler> handlers = new ConcurrentSkipListMap<>();
+
+    private final CopyOnWriteArrayList<CommandListener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Sees each command's answer before it is returned, and may replace it (Kea's {@code command_processed} hook
+     * point). Runs on the dispatching thread, after the handler, for every command including unknown ones.
+     */
+    @FunctionalInterface
+    public interface CommandListener {
+        /** {@return the answer to send: {@code answer} itself, or a replacement; null keeps {@code answer}} */
+        Answer processed(Command command, Answer answer);
+    }
 
     public CommandRegistry() {
         handlers.put(LIST_COMMANDS, _ -> listCommands());
@@ -66,6 +79,29 @@ public final class CommandRegistry {
      * handler gives result 1 with "Error during command processing: " and its message.
      */
     public Answer dispatch(Command command) {
+        Answer answer = handle(command);
+        for (CommandListener l : listeners) {
+            try {
+                Answer replaced = l.processed(command, answer);
+                if (replaced != null) answer = replaced;
+            } catch (RuntimeException e) {
+                LOG.warn("COMMAND_PROCESS_ERROR2 a command listener failed on '{}': {}", command.command(), e.toString(), e);
+            }
+        }
+        return answer;
+    }
+
+    /** Adds a listener that sees every answer (see {@link CommandListener}). */
+    public void addListener(CommandListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** {@return whether {@code listener} was registered} */
+    public boolean removeListener(CommandListener listener) {
+        return listeners.remove(listener);
+    }
+
+    private Answer handle(Command command) {
         CommandHandler handler = handlers.get(command.command());
         if (handler == null) {
             return Answer.of(Answer.UNSUPPORTED, "'" + command.command() + "' command not supported.");

@@ -71,4 +71,27 @@ class CommandRegistryTest {
         assertThat(syntax.result()).isEqualTo(Answer.ERROR);
         assertThat(syntax.text()).isNotBlank();
     }
+
+    @Test
+    void listenersSeeEveryAnswerAndMayReplaceIt() {
+        registry.register("status-get", c -> Answer.success("up"));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        CommandRegistry.CommandListener l = (c, a) -> {
+            seen.add(c.command() + "=" + a.result());
+            return c.command().equals("status-get") ? Answer.success("rewritten") : null;
+        };
+        registry.addListener(l);
+        assertThat(registry.dispatch(Command.of("status-get")).text()).isEqualTo("rewritten");
+        assertThat(registry.dispatch(Command.of("nope")).result()).isEqualTo(Answer.UNSUPPORTED);
+        assertThat(seen).containsExactly("status-get=0", "nope=2");
+        assertThat(registry.removeListener(l)).isTrue();
+        assertThat(registry.dispatch(Command.of("status-get")).text()).isEqualTo("up");
+    }
+
+    @Test
+    void aFailingListenerDoesNotCostTheAnswer() {
+        registry.register("x", c -> Answer.success("fine"));
+        registry.addListener((c, a) -> { throw new IllegalStateException("boom"); });
+        assertThat(registry.dispatch(Command.of("x")).text()).isEqualTo("fine");
+    }
 }

@@ -18,6 +18,7 @@ import dev.nestor.engine.host.HostIndex4;
 import dev.nestor.engine.select.SubnetSelection;
 import dev.nestor.hooks.HookPoint;
 import dev.nestor.hooks.v4.Dhcp4SrvConfigured;
+import dev.nestor.hooks.v4.LeaseService4;
 import dev.nestor.hooks.v4.SubnetInfo4;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
@@ -83,10 +84,18 @@ public final class Dhcp4Runtime {
      * the config and leaves nothing loaded.
      */
     public static Dhcp4Runtime prepare(Dhcp4Config config, HookCommands commands, BuiltinLibraries builtins) throws ConfigException {
+        return prepare(config, commands, builtins, null);
+    }
+
+    /** As above; libraries get {@code leases} as their {@link LeaseService4} (none when null). */
+    public static Dhcp4Runtime prepare(Dhcp4Config config, HookCommands commands, BuiltinLibraries builtins,
+                                       LeaseService4 leases) throws ConfigException {
         Classifier classifier = compileClasses(config);
         HookLibraries hooks;
         try {
-            hooks = HookLibraries.load(specs(config), environment(config, commands, builtins));
+            HookEnvironment env = environment(config, commands, builtins);
+            if (leases != null) env = env.withService(LeaseService4.class, leases);
+            hooks = HookLibraries.load(specs(config), env);
         } catch (HookLoadException e) {
             throw refused(e);
         }
@@ -107,9 +116,14 @@ public final class Dhcp4Runtime {
 
     /** config-test: everything {@link #prepare} checks, except that hook libraries are only validated, not loaded. */
     public static void check(Dhcp4Config config) throws ConfigException {
+        check(config, BuiltinLibraries.standard());
+    }
+
+    /** config-test with the server's bundled libraries. */
+    public static void check(Dhcp4Config config, BuiltinLibraries builtins) throws ConfigException {
         compileClasses(config);
         try {
-            HookLibraries.validate(specs(config), environment(config, null, BuiltinLibraries.standard()));
+            HookLibraries.validate(specs(config), environment(config, null, builtins));
         } catch (HookLoadException e) {
             throw refused(e);
         }

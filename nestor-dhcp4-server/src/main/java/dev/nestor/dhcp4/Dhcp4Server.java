@@ -18,6 +18,7 @@ import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.lease.LeaseStores;
 import dev.nestor.lease.StoreContext;
 import dev.nestor.lease.SubnetLeaseCounts;
+import dev.nestor.lease.jdbc.DatabaseStatus;
 import dev.nestor.transport.Dhcp4Transport;
 import dev.nestor.transport.Dhcp4Transports;
 import dev.nestor.transport.InboundDatagram;
@@ -40,6 +41,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * The DHCPv4 server: owns the transport, the worker threads, the lease store and the timers, and swaps its
@@ -72,6 +74,10 @@ public final class Dhcp4Server implements AutoCloseable {
     private volatile boolean running;
     // commands-only server (no sockets, workers or timers): see detached()
     private boolean detached;
+    // on-fail handling of an SQL lease store (none for memfile)
+    private DatabaseSupervisor databaseSupervisor;
+    private volatile IntConsumer fatalExit = status ->
+            log.error("the lease database is gone for good but nothing can stop this process; DHCP service stays as it is");
 
     /** A server whose hook libraries' commands go to a registry of their own (nobody answers them). */
     public Dhcp4Server(ServerOptions options, StatsRegistry stats, Clock clock) {
@@ -93,7 +99,7 @@ public final class Dhcp4Server implements AutoCloseable {
     }
 
     private Dhcp4Runtime prepare(Dhcp4Config config) throws ConfigException {
-        return Dhcp4Runtime.prepare(config, hookCommands, builtinHooks);
+        return Dhcp4Runtime.prepare(config, hookCommands, builtinHooks, new ServerLeases4(current::get, stats, clock));
     }
 
     /** After a swap: the new config's hook commands answer, then the old libraries are unloaded. */
@@ -136,6 +142,7 @@ public final class Dhcp4Server implements AutoCloseable {
         initStatistics(runtime);
         current.set(runtime);
         swapHooks(null, runtime);
+        superviseStore(runtime.store());
         interfaces = new SystemInterfaces();
         transportOptions = transportOptions(config);
         transport = Dhcp4Transports.open(transportOptions);
@@ -195,6 +202,7 @@ public final class Dhcp4Server implements AutoCloseable {
             swapHooks(old, next);
             initStatistics(next);
             if (!sameStore) {
+                superviseStore(store);
                 try {
                     old.store().close();
                 } catch (Exception e) {
@@ -295,6 +303,38 @@ public final class Dhcp4Server implements AutoCloseable {
         return new LeaseReclaimer4(rt.store(), stats, clock, new ReclaimHooks4(rt.hooks().dispatcher()));
     }
 
+    /**
+     * What the daemon does when the lease database is gone for good ({@code on-fail} {@code stop-retry-exit} or
+     * {@code serve-retry-exit} after {@code max-reconnect-tries}): typically stop and exit with the given status.
+     * Called on a background thread; must not block.
+     */
+    public void onFatalDatabaseFailure(IntConsumer exit) {
+        this.fatalExit = Objects.requireNonNull(exit, "exit");
+    }
+
+    /** Applies {@code on-fail} to an SQL store: service disabled while reconnecting, exit when it gives up. */
+    private void superviseStore(LeaseStore4 store) {
+        if (databaseSupervisor != null) databaseSupervisor.close();
+        databaseSupervisor = null;
+        if (!(store instanceof DatabaseStatus status)) return;
+        databaseSupervisor = DatabaseSupervisor.watch(status, new DatabaseSupervisor.Actions() {
+            @Override
+            public void disableService() {
+                networkState.disableService(NetworkState.DB_CONNECTION);
+            }
+
+            @Override
+            public void enableService() {
+                networkState.enableService(NetworkState.DB_CONNECTION);
+            }
+
+            @Override
+            public void exit(int status, String reason) {
+                fatalExit.accept(status);
+            }
+        });
+    }
+
     private LeaseStore4 openStore(Dhcp4Config config) throws LeaseStoreException {
         return LeaseStores.open4(config.leaseDatabase(), new StoreContext(clock, options.dataDirectory()));
     }
@@ -324,7 +364,14 @@ public final class Dhcp4Server implements AutoCloseable {
                 "reclaimed-declined-addresses", "declined-addresses", "cumulative-assigned-addresses")) {
             if (stats.observation(name).isEmpty()) stats.set(name, 0L);
         }
-        Map<Long, SubnetLeaseCounts> counts = rt.store().countBySubnet();
+        Map<Long, SubnetLeaseCounts> counts;
+        try {
+            counts = rt.store().countBySubnet();
+        } catch (RuntimeException e) {
+            // an SQL store started with retry-on-startup while its database is down: count again on reconfiguration
+            log.warn("lease statistics not recounted: {}", e.getMessage());
+            counts = Map.of();
+        }
         long declinedTotal = 0;
         for (Subnet4 s : rt.config().subnets()) {
             String p = "subnet[" + s.id() + "].";
@@ -392,6 +439,7 @@ public final class Dhcp4Server implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timers.shutdownNow();
+        if (databaseSupervisor != null) databaseSupervisor.close();
         networkState.close();
         Dhcp4Runtime rt = current.get();
         rt.hooks().close();

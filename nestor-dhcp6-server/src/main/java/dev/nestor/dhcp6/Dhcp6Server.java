@@ -10,8 +10,12 @@ import dev.nestor.config.model.Dhcp6Config;
 import dev.nestor.dhcp6.pipeline.ClientLocks;
 import dev.nestor.dhcp6.pipeline.Dhcp6Pipeline;
 import dev.nestor.dhcp6.respond.ReplyRouting6;
+import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.server.ManagedServer;
+import dev.nestor.hooks.runtime.BuiltinLibraries;
+import dev.nestor.hooks.runtime.HookCommands;
 import dev.nestor.engine.alloc.PoolCursors;
+import dev.nestor.engine.v6.LeaseCounters6;
 import dev.nestor.engine.v6.LeaseReclaimer6;
 import dev.nestor.lease.LeaseStore6;
 import dev.nestor.lease.LeaseStoreException;
@@ -64,29 +68,63 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     private ScheduledExecutorService timers;
     private volatile boolean running;
 
+    // hook libraries' commands, across reconfigurations
+    private final HookCommands hookCommands;
+    private final BuiltinLibraries builtinHooks;
+
+    /** A server whose hook libraries' commands go to a registry of their own (nobody answers them). */
     public Dhcp6Server(ServerOptions options, StatsRegistry stats, Clock clock) {
+        this(options, stats, clock, new CommandRegistry());
+    }
+
+    /** A server whose hook libraries add their commands to {@code commands} (the daemon's control channels). */
+    public Dhcp6Server(ServerOptions options, StatsRegistry stats, Clock clock, CommandRegistry commands) {
+        this(options, stats, clock, commands, BuiltinLibraries.standard());
+    }
+
+    /** As above, with bundled hook libraries (tests add their own here). */
+    public Dhcp6Server(ServerOptions options, StatsRegistry stats, Clock clock, CommandRegistry commands, BuiltinLibraries builtins) {
         this.options = options;
         this.stats = stats;
         this.clock = clock;
+        this.hookCommands = new HookCommands(commands);
+        this.builtinHooks = builtins;
+    }
+
+    private Dhcp6Runtime prepare(Dhcp6Config config) throws ConfigException {
+        return Dhcp6Runtime.prepare(config, hookCommands, builtinHooks);
+    }
+
+    /** After a swap: the new config's hook commands answer, then the old libraries are unloaded. */
+    private static void swapHooks(Dhcp6Runtime old, Dhcp6Runtime next) {
+        next.hooks().activate();
+        if (old != null && old.hooks() != next.hooks()) old.hooks().close();
     }
 
     /** Opens the store, sets up the server DUID, opens the sockets for {@code config} and starts serving. */
     public synchronized void start(Dhcp6Config config) throws ConfigException, IOException, LeaseStoreException {
-        Dhcp6Runtime prepared = Dhcp6Runtime.prepare(config);
-        Bytes duid = ServerIdentity.loadOrCreate(config.globals().serverId(), options.dataDirectory(), clock, Interfaces::list);
-        LeaseStore6 store = openStore(config);
-        Dhcp6Runtime runtime = prepared.bind(store, duid);
+        Dhcp6Runtime prepared = prepare(config);
+        Dhcp6Runtime runtime;
         try {
-            transportOptions = transportOptions(config);
-            transport = Dhcp6Transports.open(transportOptions);
-        } catch (IOException | RuntimeException e) {
-            store.close();
+            Bytes duid = ServerIdentity.loadOrCreate(config.globals().serverId(), options.dataDirectory(), clock, Interfaces::list);
+            LeaseStore6 store = openStore(config);
+            runtime = prepared.bind(store, duid);
+            try {
+                transportOptions = transportOptions(config);
+                transport = Dhcp6Transports.open(transportOptions);
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        } catch (IOException | LeaseStoreException | RuntimeException e) {
+            prepared.hooks().close();
             throw e;
         }
         Statistics6.init(stats, runtime);
         current.set(runtime);
+        swapHooks(null, runtime);
         pipeline = new Dhcp6Pipeline(current::get, cursors, stats, clock,
-                new ReplyRouting6(options.serverPort(), options.clientPort()), new ClientLocks());
+                new ReplyRouting6(options.serverPort(), options.clientPort()), new ClientLocks(), this::sendDeferred);
         int threads = options.workerThreads() > 0 ? options.workerThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
         workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueSize()),
                 Thread.ofPlatform().name("dhcp6-worker-", 0).daemon(true).factory());
@@ -95,7 +133,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         timers = newTimers();
         scheduleTimers();
         log.info("nestor-dhcp6 {} started: config {}, {} subnet(s), server-id {}, lease-database {}, listening on {} (port {})",
-                options.version(), options.configName(), config.subnets().size(), duid.toHexColon(), describeStore(config),
+                options.version(), options.configName(), config.subnets().size(), runtime.serverId().toHexColon(), describeStore(config),
                 transport.listening().stream().map(NetInterface::name).toList(), options.serverPort());
     }
 
@@ -105,7 +143,18 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
      */
     public synchronized void reconfigure(Dhcp6Config config) throws ConfigException, IOException, LeaseStoreException {
         Dhcp6Runtime old = current.get();
-        Dhcp6Runtime prepared = Dhcp6Runtime.prepare(config);
+        Dhcp6Runtime prepared = prepare(config);
+        boolean swapped = false;
+        try {
+            reconfigure(old, prepared, config);
+            swapped = true;
+        } finally {
+            // a config that was refused after its hook libraries loaded unloads them again
+            if (!swapped) prepared.hooks().close();
+        }
+    }
+
+    private void reconfigure(Dhcp6Runtime old, Dhcp6Runtime prepared, Dhcp6Config config) throws IOException, LeaseStoreException {
         Bytes duid = config.globals().serverId().equals(old.config().globals().serverId()) ? old.serverId()
                 : ServerIdentity.loadOrCreate(config.globals().serverId(), options.dataDirectory(), clock, Interfaces::list);
         boolean sameStore = old.config().leaseDatabase().equals(config.leaseDatabase());
@@ -125,6 +174,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
             transportOptions = newTransport;
         }
         current.set(next);
+        swapHooks(old, next);
         Statistics6.init(stats, next);
         if (!sameStore) {
             try {
@@ -148,7 +198,16 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
 
     /** Checks a config the way {@link #reconfigure} would, without touching a running server. */
     public static void test(Dhcp6Config config) throws ConfigException {
-        Dhcp6Runtime.prepare(config);
+        Dhcp6Runtime.check(config);
+    }
+
+    /** A reply that hook libraries parked and then resumed (on the resuming library's thread). */
+    private void sendDeferred(UdpDatagram6 out) {
+        try {
+            transport.send(out);
+        } catch (IOException e) {
+            log.warn("send failed: {}", e.getMessage());
+        }
     }
 
     private void receiveLoop() {
@@ -207,7 +266,8 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     }
 
     public LeaseReclaimer6 reclaimer() {
-        return new LeaseReclaimer6(current.get().store(), stats, clock);
+        Dhcp6Runtime rt = current.get();
+        return new LeaseReclaimer6(rt.store(), LeaseCounters6.of(stats, rt.config()), clock, new ReclaimHooks6(rt.hooks().dispatcher()));
     }
 
     private LeaseStore6 openStore(Dhcp6Config config) throws LeaseStoreException {
@@ -283,6 +343,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         }
         timers.shutdownNow();
         Dhcp6Runtime rt = current.get();
+        rt.hooks().close();
         try {
             rt.store().flush();
             rt.store().close();

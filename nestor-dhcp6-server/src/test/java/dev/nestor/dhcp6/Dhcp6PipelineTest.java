@@ -194,24 +194,39 @@ class Dhcp6PipelineTest {
                 .isEqualTo(StatusOption.of(StatusCode6.NO_ADDRS_AVAIL, "Server could not select subnet for this client"));
         assertThat(none.iaPd().getFirst().status().orElseThrow())
                 .isEqualTo(StatusOption.of(StatusCode6.NO_PREFIX_AVAIL, "Sorry, no subnet available."));
-        assertThat(stats.get("v6-allocation-fail")).isEqualTo(1);
+        // subnet 3 has no pd-pool at all: Kea counts that as "no pools", not as an exhausted pool
+        assertThat(stats.get("v6-allocation-fail-no-pools")).isEqualTo(1);
+        assertThat(stats.get("subnet[3].v6-allocation-fail-no-pools")).isEqualTo(1);
+        assertThat(stats.get("v6-allocation-fail")).isZero();
+        assertThat(stats.get("v6-allocation-fail-subnet")).isEqualTo(1);
+        assertThat(stats.get("v6-allocation-fail-classes")).as("every query is in class ALL").isEqualTo(1);
     }
 
     @Test
-    void renewExtendsAndAnswersNoBindingForAnUnknownIa() throws Exception {
+    void renewExtendsAndBindsAnUnknownIaAsKeaDoes() throws Exception {
         send(msg(1, 1, CLIENTID, opt(14, ""), iaNa(1)));
         now.addAndGet(600);
-        Dhcp6Message reply = decode(send(msg(5, 2, CLIENTID, SERVERID, iaNa(1, iaAddr("2001:db8:1::100")), iaNa(9))).orElseThrow());
+        Dhcp6Message reply = decode(send(msg(5, 2, CLIENTID, SERVERID, iaNa(1, iaAddr("2001:db8:1::100")),
+                iaNa(9, iaAddr("2001:db8:1::1f0")))).orElseThrow());
         assertThat(reply.type()).isEqualTo(MessageType6.REPLY);
         IaNa known = reply.iaNa().get(0);
         assertThat(addr(known.addresses().getFirst())).isEqualTo("2001:db8:1::100");
         assertThat(known.addresses().getFirst().validLifetime()).isEqualTo(4000);
+        // an IA the server has no lease for (say the lease file was lost): the client keeps the address it names
         IaNa unknown = reply.iaNa().get(1);
         assertThat(unknown.iaid()).isEqualTo(9);
-        assertThat(unknown.status().orElseThrow())
-                .isEqualTo(StatusOption.of(StatusCode6.NO_BINDING, "Sorry, no known leases for this duid/iaid."));
+        assertThat(unknown.status()).isEmpty();
+        assertThat(addr(unknown.addresses().getFirst())).isEqualTo("2001:db8:1::1f0");
+        assertThat(unknown.addresses().getFirst().validLifetime()).isEqualTo(4000);
+        assertThat(unknown.t1()).isEqualTo(1500);
+        assertThat(store.get(LeaseType6.NA, Ipv6.parse("2001:db8:1::1f0")).orElseThrow().iaid()).isEqualTo(9);
         assertThat(store.get(LeaseType6.NA, Ipv6.parse("2001:db8:1::100")).orElseThrow().cltt()).isEqualTo(1_800_000_600L);
         assertThat(stats.get("pkt6-renew-received")).isEqualTo(1);
+
+        // no subnet for the client's link: NoBinding, with Kea's text
+        Dhcp6Message none = decode(sendOn("eth9", 9, msg(5, 3, CLIENTID, SERVERID, iaNa(1, iaAddr("2001:db8:1::100")))).orElseThrow());
+        assertThat(none.iaNa().getFirst().status().orElseThrow())
+                .isEqualTo(StatusOption.of(StatusCode6.NO_BINDING, "Sorry, no known leases for this duid/iaid."));
     }
 
     @Test
@@ -220,13 +235,21 @@ class Dhcp6PipelineTest {
         Dhcp6Message reply = decode(send(msg(6, 2, CLIENTID, iaNa(1, iaAddr("2001:db8:1::100")),
                 iaNa(4, iaAddr("2001:db8:77::1")))).orElseThrow());
         assertThat(addr(reply.iaNa().get(0).addresses().getFirst())).isEqualTo("2001:db8:1::100");
+        // RFC 8415 18.3.5: the address not appropriate for the link goes back at zero lifetimes, and (as Kea does)
+        // the IA is bound to an address of this link instead
         IaNa offLink = reply.iaNa().get(1);
-        assertThat(offLink.status().orElseThrow().status()).isEqualTo(StatusCode6.NO_BINDING);
-        assertThat(addr(offLink.addresses().getFirst())).isEqualTo("2001:db8:77::1");
-        assertThat(offLink.addresses().getFirst().validLifetime()).isZero();
+        assertThat(offLink.status()).isEmpty();
+        assertThat(offLink.addresses()).extracting(Dhcp6PipelineTest::addr).containsExactly("2001:db8:1::101", "2001:db8:77::1");
+        assertThat(offLink.addresses().get(0).validLifetime()).isEqualTo(4000);
+        assertThat(offLink.addresses().get(1).validLifetime()).isZero();
+        assertThat(offLink.addresses().get(1).preferredLifetime()).isZero();
         // a REBIND carrying a server identifier breaks RFC 8415: dropped and counted
         assertThat(send(msg(6, 3, CLIENTID, SERVERID, iaNa(1)))).isEmpty();
         assertThat(stats.get("pkt6-rfc-violation")).isEqualTo(1);
+        // Kea's extendIA_PD: a REBIND of a prefix with no subnet for the link is discarded; addresses get NoBinding
+        assertThat(sendOn("eth9", 9, msg(6, 4, CLIENTID, iaPd(2, iaPrefix("2001:db8:8000::", 56))))).isEmpty();
+        Dhcp6Message na = decode(sendOn("eth9", 9, msg(6, 5, CLIENTID, iaNa(1, iaAddr("2001:db8:1::100")))).orElseThrow());
+        assertThat(na.iaNa().getFirst().status().orElseThrow().status()).isEqualTo(StatusCode6.NO_BINDING);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.nestor.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.control.CommandHandler;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -41,4 +42,10 @@ public interface HookContext {
      * @throws IllegalStateException after {@code load} returned
      */
     void registerCommand(String name, CommandHandler handler);
+
+    /**
+     * A service the server offers libraries, e.g. {@code dev.nestor.hooks.v4.LeaseService4}; empty when this server
+     * has none of that type. Safe to keep and use from callouts and library threads after {@code load}. Since API 1.1.
+     */
+    default <S> Optional<S> service(Class<S> type) { return Optional.empty(); }
 }

@@ -17,6 +17,7 @@ import dev.nestor.hooks.v4.Lease4Recover;
 import dev.nestor.hooks.v4.Lease4Release;
 import dev.nestor.hooks.v4.Lease4Renew;
 import dev.nestor.hooks.v4.Lease4Select;
+import dev.nestor.hooks.v4.Lease4ServerDecline;
 import dev.nestor.hooks.v4.Leases4Committed;
 import dev.nestor.hooks.v4.Pkt4Receive;
 import dev.nestor.hooks.v4.Pkt4Send;
@@ -70,6 +71,8 @@ public final class HookPoint<E> {
     public static final HookPoint<Buffer4Send> BUFFER4_SEND = v4("buffer4_send", Buffer4Send.class, SKIP, DROP);
     public static final HookPoint<Lease4Expire> LEASE4_EXPIRE = v4("lease4_expire", Lease4Expire.class, SKIP);
     public static final HookPoint<Lease4Recover> LEASE4_RECOVER = v4("lease4_recover", Lease4Recover.class, SKIP);
+    /** Since API 1.1. */
+    public static final HookPoint<Lease4ServerDecline> LEASE4_SERVER_DECLINE = v4("lease4_server_decline", Lease4ServerDecline.class);
 
     // ---- DHCPv6 (Kea src/bin/dhcp6/dhcp6_hooks.dox) ----
     public static final HookPoint<Buffer6Receive> BUFFER6_RECEIVE = v6("buffer6_receive", Buffer6Receive.class, SKIP, DROP);
@@ -92,7 +95,7 @@ public final class HookPoint<E> {
 
     private static final List<HookPoint<?>> ALL = List.of(DHCP4_SRV_CONFIGURED, BUFFER4_RECEIVE, PKT4_RECEIVE,
             SUBNET4_SELECT, HOST4_IDENTIFIER, LEASE4_SELECT, LEASE4_RENEW, LEASE4_RELEASE, LEASE4_DECLINE, DDNS4_UPDATE,
-            LEASES4_COMMITTED, LEASE4_OFFER, PKT4_SEND, BUFFER4_SEND, LEASE4_EXPIRE, LEASE4_RECOVER,
+            LEASES4_COMMITTED, LEASE4_OFFER, PKT4_SEND, BUFFER4_SEND, LEASE4_EXPIRE, LEASE4_RECOVER, LEASE4_SERVER_DECLINE,
             BUFFER6_RECEIVE, PKT6_RECEIVE, SUBNET6_SELECT, LEASE6_SELECT, LEASE6_RENEW, LEASE6_REBIND, LEASE6_DECLINE,
             LEASE6_RELEASE, LEASES6_COMMITTED, PKT6_SEND, BUFFER6_SEND, LEASE6_EXPIRE, LEASE6_RECOVER, COMMAND_PROCESSED);
 

@@ -1,11 +1,9 @@
 package dev.nestor.control.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
- * What the commands every Kea daemon answers (status-get, config-get, config-test, leases-reclaim, ...) need from a
- * running DHCP server, whatever its protocol. The DHCPv6 server implements it; the DHCPv4 server can adopt it by
- * implementing these few methods and calling {@link ServerCommands#registerAll}.
+ * What the commands every Kea DHCP daemon answers the same way (status-get, config-get, dhcp-disable,
+ * leases-reclaim, ...; see {@link ServerCommands}) need from a running DHCP server, whatever its protocol. Both the
+ * DHCPv4 and the DHCPv6 server implement it.
  */
 public interface ManagedServer {
     /** The config's top-level key: {@code "Dhcp4"} or {@code "Dhcp6"}. */
@@ -14,13 +12,11 @@ public interface ManagedServer {
     /** Canonical JSON text of the running config's root object (the value under {@link #configRoot()}). */
     String configJson();
 
-    /**
-     * Parses and prepares a whole config document ({@code {"Dhcp6": {...}}}) exactly as a reload would, without
-     * applying it.
-     *
-     * @throws Exception whose message lists what is wrong
-     */
-    void testConfig(JsonNode document) throws Exception;
+    /** The running config's {@code server-tag}, "" when none. */
+    String serverTag();
+
+    /** Who holds the DHCP service disabled (dhcp-disable, HA, a lost database); queries are dropped meanwhile. */
+    NetworkState networkState();
 
     /** One reclamation pass now; {@code remove} deletes reclaimed leases instead of keeping them. */
     int reclaimNow(boolean remove);

@@ -2,26 +2,26 @@ package dev.nestor.control.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.control.Answer;
 import dev.nestor.control.CommandRegistry;
+import dev.nestor.control.KeaJson;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ServerCommandsTest {
     private final CommandRegistry registry = new CommandRegistry();
-    private final AtomicInteger reloads = new AtomicInteger();
-    private final AtomicBoolean refuseReload = new AtomicBoolean();
+    private final AtomicInteger exitValue = new AtomicInteger(-1);
     private final AtomicBoolean lastRemove = new AtomicBoolean();
+    private final NetworkState state = new NetworkState();
 
     private final ManagedServer server = new ManagedServer() {
         @Override public String configRoot() { return "Dhcp6"; }
         @Override public String configJson() { return "{\"valid-lifetime\":4000}"; }
-        @Override public void testConfig(JsonNode document) throws Exception {
-            if (document.path("Dhcp6").has("bad")) throw new Exception("'bad' is not a Dhcp6 parameter");
-        }
+        @Override public String serverTag() { return "tagged"; }
+        @Override public NetworkState networkState() { return state; }
         @Override public int reclaimNow(boolean remove) { lastRemove.set(remove); return 7; }
         @Override public long uptimeSeconds() { return 12; }
         @Override public long secondsSinceReload() { return 3; }
@@ -31,10 +31,12 @@ class ServerCommandsTest {
 
     @BeforeEach
     void setUp() {
-        ServerCommands.registerAll(registry, server, new VersionInfo("1.2.3", "1.2.3 (test)", "report"), () -> {
-            if (refuseReload.get()) throw new Exception("no such file");
-            reloads.incrementAndGet();
-        }, () -> {});
+        ServerCommands.registerAll(registry, server, new VersionInfo("1.2.3", "1.2.3 (test)", "report"), exitValue::set);
+    }
+
+    @AfterEach
+    void tearDown() {
+        state.close();
     }
 
     private Answer run(String json) {
@@ -43,8 +45,8 @@ class ServerCommandsTest {
 
     @Test
     void registersTheCommonSet() {
-        assertThat(registry.commands()).containsExactly("build-report", "config-get", "config-hash-get", "config-reload",
-                "config-test", "leases-reclaim", "list-commands", "shutdown", "status-get", "version-get");
+        assertThat(registry.commands()).containsExactly("build-report", "config-get", "config-hash-get", "dhcp-disable",
+                "dhcp-enable", "leases-reclaim", "list-commands", "server-tag-get", "shutdown", "status-get", "version-get");
     }
 
     @Test
@@ -58,22 +60,25 @@ class ServerCommandsTest {
     }
 
     @Test
-    void configTestNeedsTheRootAndReportsProblems() {
-        assertThat(run("{\"command\": \"config-test\", \"arguments\": {}}").text()).isEqualTo("Missing mandatory 'Dhcp6' parameter.");
-        Answer bad = run("{\"command\": \"config-test\", \"arguments\": {\"Dhcp6\": {\"bad\": 1}}}");
-        assertThat(bad.result()).isEqualTo(1);
-        assertThat(bad.text()).isEqualTo("'bad' is not a Dhcp6 parameter");
-        assertThat(run("{\"command\": \"config-test\", \"arguments\": {\"Dhcp6\": {}}}").result()).isZero();
+    void dhcpDisableNamesTheProtocolAndShowsInStatus() {
+        assertThat(KeaJson.write(run("{\"command\": \"dhcp-disable\"}").toJsonNode()))
+                .isEqualTo("{ \"result\": 0, \"text\": \"DHCPv6 service disabled\" }");
+        assertThat(run("{\"command\": \"status-get\"}").arguments().path("dhcp-state").path("disabled-by-user").asBoolean()).isTrue();
+        assertThat(run("{\"command\": \"dhcp-disable\", \"arguments\": {\"max-period\": -1}}").text())
+                .isEqualTo("'max-period' must be positive integer");
+        assertThat(run("{\"command\": \"dhcp-enable\", \"arguments\": {\"origin\": \"\"}}").text())
+                .isEqualTo("invalid value used for 'origin' parameter: (empty string)");
+        assertThat(run("{\"command\": \"dhcp-enable\"}").text()).isEqualTo("DHCP service successfully enabled");
+        assertThat(state.isServiceEnabled()).isTrue();
+        assertThat(run("{\"command\": \"server-tag-get\"}").arguments().path("server-tag").asText()).isEqualTo("tagged");
     }
 
     @Test
-    void configReloadAppliesOrExplains() {
-        assertThat(run("{\"command\": \"config-reload\"}").text()).isEqualTo("Configuration successful.");
-        assertThat(reloads).hasValue(1);
-        refuseReload.set(true);
-        Answer a = run("{\"command\": \"config-reload\"}");
-        assertThat(a.result()).isEqualTo(1);
-        assertThat(a.text()).isEqualTo("Config reload failed: no such file");
+    void shutdownChecksTheExitValue() {
+        assertThat(run("{\"command\": \"shutdown\", \"arguments\": {\"exit-value\": \"x\"}}").text())
+                .isEqualTo("parameter 'exit-value' is not an integer");
+        assertThat(run("{\"command\": \"shutdown\", \"arguments\": {\"exit-value\": 3}}").text()).isEqualTo("Shutting down.");
+        org.awaitility.Awaitility.await().until(() -> exitValue.get() == 3);
     }
 
     @Test

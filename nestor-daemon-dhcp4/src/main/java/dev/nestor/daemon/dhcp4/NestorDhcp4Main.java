@@ -84,6 +84,12 @@ public final class NestorDhcp4Main implements Callable<Integer> {
         CommandRegistry registry = new CommandRegistry();
         Dhcp4Server server = new Dhcp4Server(opts, stats, Clock.SYSTEM, registry);
         CountDownLatch stop = new CountDownLatch(1);
+        AtomicInteger exitValue = new AtomicInteger();
+        // on-fail stop-retry-exit / serve-retry-exit: the lease database is gone for good
+        server.onFatalDatabaseFailure(code -> {
+            exitValue.set(code);
+            stop.countDown();
+        });
         try {
             server.start(cfg);
         } catch (ConfigException e) {
@@ -97,7 +103,6 @@ public final class NestorDhcp4Main implements Callable<Integer> {
         RuntimeChanges changes = new RuntimeChanges();
         ControlChannels channels = new ControlChannels(registry);
         Reloader reloader = new Reloader(server, config, this::load, this::applyLoggers, channels, changes);
-        AtomicInteger exitValue = new AtomicInteger();
         Dhcp4Commands.registerAll(registry, server, reloader, changes, code -> {
             exitValue.set(code);
             stop.countDown();

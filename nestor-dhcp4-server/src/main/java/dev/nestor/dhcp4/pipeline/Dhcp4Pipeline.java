@@ -101,13 +101,15 @@ public final class Dhcp4Pipeline {
             return aborted(a);
         }
         if (query.op() != Dhcp4Packet.BOOTREQUEST) return drop("not a BOOTREQUEST");
-        MessageType4 type = query.messageType();
-        countReceived(type);
-        if (type == null) return drop("BOOTP query without message type (BOOTP is not enabled)");
+        countReceived(query.messageType());
         Exchange4 ex = new Exchange4(in, query, rt, java.util.Set.of(), null, null, null,
                 stages.serverIdFor(in));
+        MessageType4 type = null;
         try {
             Exchange4 classified = PacketHooks4.pktReceive(stages.classify(ex));
+            // a BOOTP query (class BOOTP) goes on as a REQUEST once a pkt4_receive callout (bootp) gave it a type
+            type = classified.query().messageType();
+            if (type == null) return drop("BOOTP query without message type (libdhcp_bootp.so is not loaded)");
             if (classified.classes().contains("DROP")) return drop("query is in class DROP");
             Progress4 progress = new Progress4(classified);
             Optional<Dhcp4Packet> reply = switch (type.code()) {

@@ -11,6 +11,7 @@ import dev.nestor.hooks.NextStep;
 import dev.nestor.hooks.runtime.HookDispatcher;
 import dev.nestor.hooks.runtime.Outcome;
 import dev.nestor.hooks.v4.Envelope4;
+import dev.nestor.hooks.v4.Host4Identifier;
 import dev.nestor.hooks.v4.Lease4Decline;
 import dev.nestor.hooks.v4.Lease4Release;
 import dev.nestor.hooks.v4.Lease4Renew;
@@ -79,6 +80,19 @@ final class PacketHooks4 {
             return ex;
         }
         return ex.withSubnet(s.get());
+    }
+
+    /**
+     * host4_identifier: the flex-id of the query as the callouts (flex_id) compute it; null when there are no
+     * callouts, a callout answered anything but CONTINUE, or the identifier is empty.
+     */
+    static Bytes hostIdentifier(Exchange4 ex) {
+        HookDispatcher d = of(ex);
+        if (!d.has(HookPoint.HOST4_IDENTIFIER)) return null;
+        Outcome<Host4Identifier> o = d.fire(HookPoint.HOST4_IDENTIFIER, new Host4Identifier(ex.query(), Bytes.EMPTY));
+        if (o.failed()) throw new PacketDrop("hook library '" + o.failedLibrary() + "' failed in host4_identifier", true);
+        if (!o.is(NextStep.CONTINUE) || o.event().identifier().isEmpty()) return null;
+        return o.event().identifier();
     }
 
     /** lease4_select and lease4_renew, run by the allocation engine at its decision points. */

@@ -10,6 +10,7 @@ import dev.nestor.config.model.Lifetime;
 import dev.nestor.config.model.OptionData;
 import dev.nestor.config.model.Pool4;
 import dev.nestor.config.model.Reservation4;
+import dev.nestor.config.model.Reservation4.IdentifierType;
 import dev.nestor.config.model.SharedNetwork4;
 import dev.nestor.config.model.Subnet4;
 import dev.nestor.dhcp4.Dhcp4Runtime;
@@ -50,7 +51,8 @@ final class QueryStages4 {
 
     /** Built-in classes (ALL, VENDOR_CLASS_*, added by the classifier), then the configured classes in order. */
     Exchange4 classify(Exchange4 ex) {
-        Set<String> initial = Set.of();
+        // Kea's bootp library puts queries without a message type in class BOOTP before classification
+        Set<String> initial = ex.query().messageType() == null ? Set.of("BOOTP") : Set.of();
         Set<String> classes = ex.runtime().classifier().classify(new PacketView4(ex.query(), ex.datagram(), initial), initial);
         return ex.withClasses(classes);
     }
@@ -80,6 +82,14 @@ final class QueryStages4 {
         return cid.get();
     }
 
+    /** The query's identifiers; the flex-id comes from host4_identifier callouts (flex_id) when configured. */
+    ClientIdentifiers identifiers(Exchange4 ex) {
+        ClientIdentifiers ids = identifiers(ex.query());
+        if (!ex.runtime().config().globals().hostReservationIdentifiers().contains(IdentifierType.FLEX_ID)) return ids;
+        Bytes flex = PacketHooks4.hostIdentifier(ex);
+        return flex == null ? ids : new ClientIdentifiers(ids.hwAddress(), ids.clientId(), ids.circuitId(), ids.duid(), flex);
+    }
+
     ClientIdentifiers identifiers(Dhcp4Packet q) {
         Bytes hw = Bytes.of(q.hwAddress().bytes());
         Bytes cid = q.clientId().orElse(null);
@@ -96,7 +106,7 @@ final class QueryStages4 {
     ClientContext4 context(Exchange4 ex, boolean fake, int requested) {
         Dhcp4Runtime rt = ex.runtime();
         Dhcp4Packet q = ex.query();
-        ClientIdentifiers ids = identifiers(q);
+        ClientIdentifiers ids = identifiers(ex);
         var order = rt.config().globals().hostReservationIdentifiers();
         // reservations can add classes, and classes can widen the shared network: look up with the subnets
         // admitted by the classes known so far

@@ -1,6 +1,7 @@
 package dev.nestor.dhcp6.pipeline;
 
 import dev.nestor.codec.v6.Dhcp6Message;
+import dev.nestor.codec.v6.Dhcp6Packet;
 import dev.nestor.codec.v6.RelayChain;
 import dev.nestor.common.Bytes;
 import dev.nestor.config.model.PdPool6;
@@ -32,6 +33,9 @@ public record Exchange6(InboundDatagram6 datagram, RelayChain chain, Dhcp6Runtim
 
     /** The client's message (inside the relay layers, if any). */
     public Dhcp6Message query() { return chain.client(); }
+
+    /** The packet as received: the outermost RELAY-FORW when relayed, else the client's message (what hooks see). */
+    public Dhcp6Packet packet() { return chain.isRelayed() ? chain.outermost().orElseThrow() : chain.client(); }
 
     public Exchange6 withClasses(Set<String> c) { return new Exchange6(datagram, chain, runtime, duid, c, subnet, reservation, pool, pdPool); }
 

@@ -8,10 +8,12 @@ import dev.nestor.dhcp6.respond.ResponseBuilder6;
 import dev.nestor.engine.v6.IaRequest;
 import dev.nestor.engine.v6.LeaseRelease6;
 import dev.nestor.engine.v6.LeaseRelease6.Outcome;
+import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseType6;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The per-IA answers to RELEASE and DECLINE, with Kea's status codes and texts. */
 final class ReleaseAnswers6 {
@@ -21,6 +23,12 @@ final class ReleaseAnswers6 {
     private ReleaseAnswers6() {}
 
     static Result release(ResponseBuilder6 builder, LeaseRelease6 releaser, Bytes duid, List<IaRequest> ias) {
+        return release(builder, releaser, duid, ias, _ -> true);
+    }
+
+    /** RELEASE with lease6_release callouts ({@code proceed} false: the lease stays, Kea's "Server failed to release"). */
+    static Result release(ResponseBuilder6 builder, LeaseRelease6 releaser, Bytes duid, List<IaRequest> ias,
+                          Predicate<Lease6> proceed) {
         List<Option6Value> out = new ArrayList<>();
         StatusCode6 general = StatusCode6.SUCCESS;
         for (IaRequest ia : ias) {
@@ -32,12 +40,15 @@ final class ReleaseAnswers6 {
             } else {
                 status = StatusOption.of(StatusCode6.SUCCESS, "Lease released. Thank you, please come again.");
                 for (IaRequest.Hint h : ia.hints()) {
-                    Outcome o = releaser.release(ia.type(), h.address(), duid, ia.iaid());
+                    Outcome o = releaser.release(ia.type(), h.address(), duid, ia.iaid(), proceed);
                     if (o == Outcome.STORE_FAILED) return new Result(List.of(), general, true);
-                    if (o != Outcome.DONE) status = releaseFailure(o, pd);
+                    if (o == Outcome.SKIPPED) status = StatusOption.of(StatusCode6.UNSPEC_FAIL, "Server failed to release a lease");
+                    else if (o != Outcome.DONE) status = releaseFailure(o, pd);
                 }
             }
-            if (status.status().code() != 0) general = StatusCode6.NO_BINDING;
+            if (status.status().code() != 0 && !general.equals(StatusCode6.UNSPEC_FAIL)) {
+                general = status.status().equals(StatusCode6.UNSPEC_FAIL) ? StatusCode6.UNSPEC_FAIL : StatusCode6.NO_BINDING;
+            }
             out.add(builder.failed(ia, status, List.of()));
         }
         return new Result(out, general, false);
@@ -52,6 +63,12 @@ final class ReleaseAnswers6 {
     }
 
     static Result decline(ResponseBuilder6 builder, LeaseRelease6 releaser, Bytes duid, List<IaRequest> ias, long probation) {
+        return decline(builder, releaser, duid, ias, probation, _ -> true);
+    }
+
+    /** DECLINE with lease6_decline callouts ({@code proceed} false: the lease is left, the client still hears success, as in Kea). */
+    static Result decline(ResponseBuilder6 builder, LeaseRelease6 releaser, Bytes duid, List<IaRequest> ias, long probation,
+                          Predicate<Lease6> proceed) {
         List<Option6Value> out = new ArrayList<>();
         for (IaRequest ia : ias) {
             if (ia.type() != LeaseType6.NA) continue; // only addresses can be declined
@@ -61,9 +78,9 @@ final class ReleaseAnswers6 {
             } else {
                 status = StatusOption.of(StatusCode6.SUCCESS, "Lease declined. Hopefully the next one will be better.");
                 for (IaRequest.Hint h : ia.hints()) {
-                    Outcome o = releaser.decline(h.address(), duid, ia.iaid(), probation);
+                    Outcome o = releaser.decline(h.address(), duid, ia.iaid(), probation, proceed);
                     if (o == Outcome.STORE_FAILED) return new Result(List.of(), StatusCode6.UNSPEC_FAIL, true);
-                    if (o != Outcome.DONE) {
+                    if (o != Outcome.DONE && o != Outcome.SKIPPED) {
                         status = StatusOption.of(StatusCode6.NO_BINDING, switch (o) {
                             case NOT_OWNER -> "This address does not belong to you, you can't decline it";
                             case WRONG_IAID -> "This is your address, but you used wrong IAID";

@@ -60,6 +60,19 @@ public final class OptionChain6 {
         return out;
     }
 
+    /**
+     * Every option-data of a space at every level (not only the first per code) whose class guard admits the
+     * client, highest precedence first: Kea looks at all levels for always-send and never-send flags and for the
+     * per-enterprise instances of vendor-class and vendor-opts.
+     */
+    public List<OptionData> everyIn(String space) {
+        List<OptionData> out = new ArrayList<>();
+        for (List<OptionData> level : levels) {
+            for (OptionData od : level) if (od.space().equals(space) && admits(od)) out.add(od);
+        }
+        return out;
+    }
+
     private boolean admits(OptionData od) {
         if (od.clientClasses().isEmpty()) return true;
         for (String c : od.clientClasses()) if (classes.contains(c)) return true;

@@ -138,18 +138,23 @@ public final class ResponseBuilder6 {
         return new long[] {t1 < t2 ? t1 : 0, t2};
     }
 
-    /** The options the client asked for (ORO) and the always-send ones, from the option chain. */
+    /**
+     * The options the client asked for (ORO) and the always-send ones, from the option chain; then vendor-class and
+     * vendor-opts with their per-enterprise sub-options ({@link VendorOptions6}).
+     */
     public Dhcp6Message withOptions(Dhcp6Message reply, Exchange6 ex, List<Integer> requested) {
         OptionChain6 chain = new OptionChain6(ex);
         Set<Integer> codes = new LinkedHashSet<>(requested);
         for (OptionData od : chain.allIn("dhcp6")) if (od.alwaysSend()) codes.add(od.code());
         for (int code : codes) {
-            if (SERVER_OWNED.contains(code) || reply.hasOption(code)) continue;
+            // vendor-opts is one container per enterprise, built below
+            if (SERVER_OWNED.contains(code) || code == OptionCodes6.VENDOR_OPTS || reply.hasOption(code)) continue;
             Optional<OptionData> od = chain.find("dhcp6", code);
             if (od.isEmpty() || od.get().neverSend()) continue;
             reply = reply.withOption(code, od.get().data());
         }
-        return reply;
+        reply = VendorOptions6.containers(reply, chain, codes);
+        return VendorOptions6.subOptions(reply, ex, chain);
     }
 
     /** A message-level STATUS_CODE. */

@@ -234,8 +234,10 @@ public final class AllocationEngine4 {
                 false, false, ctx.hostname(), LeaseState.DEFAULT, null, poolId);
     }
 
-    /** Valid lifetime: the class's or the subnet's, clamped client hint (option 51) within [min, max]. */
+    /** Valid lifetime: infinite for BOOTP, else the class's or the subnet's, clamped client hint (option 51) within [min, max]. */
     public long lifetime(ClientContext4 ctx, Subnet4 subnet) {
+        // Kea: BOOTP clients (class BOOTP, set by the bootp library) never renew, so their leases never expire
+        if (ctx.classes().contains("BOOTP")) return Lease4.INFINITE_LIFETIME;
         Lifetime lt = ctx.classLifetime() != null ? ctx.classLifetime() : subnet.params().validLifetime();
         long hint = ctx.requestedLifetime();
         if (hint <= 0) return lt.defaultValue();

@@ -11,4 +11,14 @@ public final class StatNames {
     public static String subnet(long subnetId, String name) {
         return "subnet[" + subnetId + "]." + name;
     }
+
+    /** {@code subnet[id].pool[pool-id].name}, e.g. {@code subnet[1].pool[0].assigned-nas}. */
+    public static String pool(long subnetId, long poolId, String name) {
+        return subnet(subnetId, "pool[" + poolId + "]." + name);
+    }
+
+    /** {@code subnet[id].pd-pool[pool-id].name}, e.g. {@code subnet[1].pd-pool[0].assigned-pds}. */
+    public static String pdPool(long subnetId, long poolId, String name) {
+        return subnet(subnetId, "pd-pool[" + poolId + "]." + name);
+    }
 }

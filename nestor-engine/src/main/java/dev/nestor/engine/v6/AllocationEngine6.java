@@ -1,6 +1,5 @@
 package dev.nestor.engine.v6;
 
-import dev.nestor.codec.net.Ipv6;
 import dev.nestor.codec.net.Ipv6Prefix;
 import dev.nestor.common.Bytes;
 import dev.nestor.common.stats.StatsRegistry;
@@ -11,7 +10,6 @@ import dev.nestor.config.model.Reservation6;
 import dev.nestor.config.model.Subnet6;
 import dev.nestor.config.model.SubnetParams6;
 import dev.nestor.engine.alloc.PoolCursors;
-import dev.nestor.engine.stats.StatNames;
 import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseState;
 import dev.nestor.lease.LeaseStore6;
@@ -38,12 +36,20 @@ public final class AllocationEngine6 {
     private final PoolScan6 scan;
     private final StatsRegistry stats;
     private final Clock clock;
+    private final LeaseCallouts6 callouts;
 
     public AllocationEngine6(LeaseStore6 store, HostIndex6 hosts, PoolCursors cursors, StatsRegistry stats, Clock clock) {
+        this(store, hosts, cursors, stats, clock, LeaseCallouts6.NONE);
+    }
+
+    /** An engine whose lease choices go through hook callouts (lease6_select, lease6_renew, lease6_rebind). */
+    public AllocationEngine6(LeaseStore6 store, HostIndex6 hosts, PoolCursors cursors, StatsRegistry stats, Clock clock,
+                             LeaseCallouts6 callouts) {
         this.store = store;
         this.scan = new PoolScan6(store, hosts, cursors);
         this.stats = stats;
         this.clock = clock;
+        this.callouts = callouts;
     }
 
     /** SOLICIT (ctx.fakeAllocation: nothing written), REQUEST or rapid-commit SOLICIT: one decision per IA, in order. */
@@ -65,9 +71,12 @@ public final class AllocationEngine6 {
     }
 
     /**
-     * RENEW ({@code rebind} false) or REBIND: the IA's leases are extended. An IA the server has no lease for gets
-     * NoBinding (REBIND: with the client's addresses that are not on this link, at zero lifetimes). Leases the client
-     * may no longer use are revoked, and then a new lease is allocated for the IA as in a REQUEST.
+     * RENEW ({@code rebind} false) or REBIND, as Kea's renewLeases6: the IA's leases are extended, and leases the
+     * client may no longer use are revoked. An IA with nothing left to extend (none held, say after the lease file was
+     * lost, or all revoked) is allocated as in a REQUEST, the client's own address or prefix first when it is still
+     * free and appropriate for the link (RFC 8415 sections 18.3.4 and 18.3.5 let the server create the binding); only
+     * when that fails does the IA get NoAddrsAvail or NoPrefixAvail. Whatever the client named and does not keep goes
+     * back with zero lifetimes.
      */
     public List<IaDecision> renew(ClientContext6 ctx, List<IaRequest> ias, boolean rebind) {
         long now = clock.epochSeconds();
@@ -84,6 +93,12 @@ public final class AllocationEngine6 {
             out.add(d);
         }
         return out;
+    }
+
+    /** A callout may change a lease but not what it leases: the engine checked that address or prefix, not another. */
+    private static Lease6 same(Lease6 chosen, Lease6 original) {
+        return chosen.address().equals(original.address()) && chosen.type() == original.type()
+                && chosen.prefixLength() == original.prefixLength() ? chosen : original;
     }
 
     private static Ipv6Prefix key(Lease6 l) {
@@ -103,7 +118,7 @@ public final class AllocationEngine6 {
         }
         if (c == null) c = free(ctx, ia, taken, now);
         if (c == null) return new IaDecision.NoneAvailable(ia, "no " + (ia.type() == LeaseType6.PD ? "prefix" : "address")
-                + " available in " + ctx.selectedSubnet().prefix());
+                + " available in " + ctx.selectedSubnet().prefix(), !anyPoolAdmits(ctx, ia.type()), List.of());
         return commit(ctx, ia, c, existing, taken, now);
     }
 
@@ -176,13 +191,13 @@ public final class AllocationEngine6 {
             throws LeaseStoreException {
         List<Lease6> revoked = new ArrayList<>(existing);
         revoked.removeAll(kept);
-        if (!ctx.fakeAllocation()) revoke(revoked);
+        if (!ctx.fakeAllocation()) revoke(ctx, revoked);
         List<Lease6> out = new ArrayList<>();
         boolean allReused = true;
         for (Lease6 l : kept) {
             Subnet6 subnet = ctx.subnet(l.subnetId());
             if (ctx.fakeAllocation()) {
-                out.add(extended(ctx, ia, subnet, l, now));
+                callouts.select(ctx, subnet, extended(ctx, ia, subnet, l, now)).ifPresent(x -> out.add(same(x, l)));
                 allReused = false;
                 continue;
             }
@@ -192,7 +207,9 @@ public final class AllocationEngine6 {
                 continue;
             }
             allReused = false;
-            Lease6 next = extended(ctx, ia, subnet, l, now);
+            Optional<Lease6> chosen = callouts.select(ctx, subnet, extended(ctx, ia, subnet, l, now));
+            if (chosen.isEmpty()) continue; // lease6_select SKIP: not assigned
+            Lease6 next = same(chosen.get(), l);
             if (store.replace(l, next)) out.add(next);
         }
         if (out.isEmpty()) return new IaDecision.NoneAvailable(ia, "the IA's leases changed meanwhile");
@@ -203,7 +220,10 @@ public final class AllocationEngine6 {
                               long now) throws LeaseStoreException {
         List<Lease6> revoked = new ArrayList<>(existing);
         if (ctx.fakeAllocation()) {
-            return new IaDecision.Granted(ia, List.of(newLease(ctx, ia, c.subnet(), c.resource(), now)), c.subnet(), List.of(), false);
+            Lease6 offered = newLease(ctx, ia, c.subnet(), c.resource(), now);
+            Optional<Lease6> chosen = callouts.select(ctx, c.subnet(), offered);
+            if (chosen.isEmpty()) return new IaDecision.NoneAvailable(ia, "a lease6_select callout assigned no lease");
+            return new IaDecision.Granted(ia, List.of(same(chosen.get(), offered)), c.subnet(), List.of(), false);
         }
         for (int attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
             Ipv6Prefix p = c.resource();
@@ -215,7 +235,10 @@ public final class AllocationEngine6 {
                 continue;
             }
             Lease6 old = current.orElse(null);
-            Lease6 lease = newLease(ctx, ia, c.subnet(), p, now);
+            Lease6 fresh = newLease(ctx, ia, c.subnet(), p, now);
+            Optional<Lease6> chosen = callouts.select(ctx, c.subnet(), fresh);
+            if (chosen.isEmpty()) return new IaDecision.NoneAvailable(ia, "a lease6_select callout assigned no lease");
+            Lease6 lease = same(chosen.get(), fresh);
             boolean written = old == null ? store.add(lease) : store.replace(old, lease);
             if (!written) {
                 // someone else changed it: look again; but a lease of the other type at this address (pools that
@@ -230,17 +253,34 @@ public final class AllocationEngine6 {
             }
             countCommit(old, lease, ctx, ia);
             revoked.removeIf(l -> key(l).equals(key(lease)));
-            revoke(revoked);
+            revoke(ctx, revoked);
             return new IaDecision.Granted(ia, List.of(lease), c.subnet(), revoked, false);
         }
         return new IaDecision.NoneAvailable(ia, "lost the race for a lease " + MAX_RACE_RETRIES + " times");
     }
 
-    /** Deletes leases the IA no longer keeps (the client moved to another address or prefix). */
-    private void revoke(List<Lease6> leases) throws LeaseStoreException {
-        for (Lease6 l : leases) {
-            if (store.delete(l) && l.state() == LeaseState.DEFAULT) stats.add(StatNames.subnet(l.subnetId(), assigned(l.type())), -1);
+    /** Some pool (or pd-pool) of the candidate subnets admits the client: else Kea's "no pools" failure. */
+    private static boolean anyPoolAdmits(ClientContext6 ctx, LeaseType6 type) {
+        for (Subnet6 s : ctx.subnets()) {
+            if (type == LeaseType6.PD) {
+                for (PdPool6 p : s.pdPools()) if (PoolScan6.admits(p.clientClasses(), ctx.classes())) return true;
+            } else {
+                for (var p : s.pools()) if (PoolScan6.admits(p.clientClasses(), ctx.classes())) return true;
+            }
         }
+        return false;
+    }
+
+    /** Deletes leases the IA no longer keeps (the client moved to another address or prefix). */
+    private void revoke(ClientContext6 ctx, List<Lease6> leases) throws LeaseStoreException {
+        for (Lease6 l : leases) {
+            if (store.delete(l) && l.state() == LeaseState.DEFAULT) counters(ctx).assigned(l, -1);
+        }
+    }
+
+    /** Counters that find a lease's pool among the client's candidate subnets (where its leases live). */
+    private LeaseCounters6 counters(ClientContext6 ctx) {
+        return new LeaseCounters6(stats, ctx::subnet);
     }
 
     // ---- RENEW / REBIND ----
@@ -253,23 +293,17 @@ public final class AllocationEngine6 {
                 if (l.state() == LeaseState.DEFAULT || l.state() == LeaseState.EXPIRED_RECLAIMED) leases.add(l);
             }
         }
-        List<Lease6> foreign = notOurs(ctx, ia, leases, rebind);
-        if (leases.isEmpty()) return new IaDecision.NoBinding(ia, rebind ? foreign : List.of());
         List<Lease6> kept = new ArrayList<>();
         for (Lease6 l : leases) if (allowed(ctx, ia, l) && !taken.contains(key(l))) kept.add(l);
-        if (kept.isEmpty()) {
-            IaDecision d = allocateIa(ctx, ia, taken, now);
-            if (d instanceof IaDecision.Granted g) {
-                List<Lease6> revoked = new ArrayList<>(g.revoked());
-                revoked.addAll(foreign);
-                return new IaDecision.Granted(ia, g.leases(), g.subnet(), revoked, false);
-            }
-            return d;
-        }
+        IaDecision d = kept.isEmpty() ? allocateIa(ctx, ia, taken, now) : extendKept(ctx, ia, rebind, leases, kept, now);
+        return withUnclaimedHints(ctx, ia, d);
+    }
+
+    private IaDecision extendKept(ClientContext6 ctx, IaRequest ia, boolean rebind, List<Lease6> leases, List<Lease6> kept,
+                                  long now) throws LeaseStoreException {
         List<Lease6> revoked = new ArrayList<>(leases);
         revoked.removeAll(kept);
-        revoke(revoked);
-        revoked.addAll(foreign);
+        revoke(ctx, revoked);
         List<Lease6> out = new ArrayList<>();
         boolean allReused = true;
         for (Lease6 l : kept) {
@@ -280,37 +314,58 @@ public final class AllocationEngine6 {
                 continue;
             }
             allReused = false;
-            Lease6 next = extended(ctx, ia, subnet, l, now);
+            Optional<Lease6> chosen = callouts.extend(ctx, subnet, extended(ctx, ia, subnet, l, now), rebind);
+            if (chosen.isEmpty()) {
+                out.add(l); // lease6_renew/rebind SKIP: the stored lease stays and is what the client hears
+                continue;
+            }
+            Lease6 next = same(chosen.get(), l);
             if (!scan.usableBy(ia.type(), l.address(), ctx, ia, now) || !store.replace(l, next)) {
                 revoked.add(l); // taken over or changed meanwhile: the client must stop using it
                 continue;
             }
-            if (l.state() != LeaseState.DEFAULT) stats.add(StatNames.subnet(l.subnetId(), assigned(l.type())), 1);
+            if (l.state() != LeaseState.DEFAULT) counters(ctx).assigned(next, 1);
             out.add(next);
         }
-        if (out.isEmpty()) return new IaDecision.NoBinding(ia, revoked);
+        if (out.isEmpty()) return new IaDecision.NoneAvailable(ia, "the IA's leases changed meanwhile", false, revoked);
         return new IaDecision.Granted(ia, out, ctx.subnet(out.getFirst().subnetId()), revoked, allReused);
     }
 
-    /** Addresses the client put in the IA that are not among its leases: zero lifetimes (RFC 8415 18.3.4/18.3.5). */
-    private List<Lease6> notOurs(ClientContext6 ctx, IaRequest ia, List<Lease6> leases, boolean onlyOffLink) {
-        List<Lease6> out = new ArrayList<>();
-        Set<Ipv6Prefix> ours = new HashSet<>();
-        for (Lease6 l : leases) ours.add(key(l));
+    /**
+     * Kea's extendIA_NA/extendIA_PD: each address or prefix the client put in the IA that it neither keeps nor was
+     * already told to drop goes back with zero lifetimes, so the client stops using it (RFC 8415 sections 18.3.4
+     * and 18.3.5; a REBIND's addresses that are not appropriate for the link end here). A PD hint that only names a
+     * length is not an address and is not returned.
+     */
+    private IaDecision withUnclaimedHints(ClientContext6 ctx, IaRequest ia, IaDecision d) {
+        Set<Ipv6Prefix> answered = new HashSet<>();
+        List<Lease6> revoked = new ArrayList<>();
+        switch (d) {
+            case IaDecision.Granted g -> {
+                for (Lease6 l : g.leases()) answered.add(key(l));
+                revoked.addAll(g.revoked());
+            }
+            case IaDecision.NoneAvailable n -> revoked.addAll(n.revoked());
+            default -> {
+                return d;
+            }
+        }
+        for (Lease6 l : revoked) answered.add(key(l));
+        int before = revoked.size();
         for (IaRequest.Hint h : ia.hints()) {
             if (h.unspecified()) continue;
             int len = ia.type() == LeaseType6.PD ? Math.max(1, h.prefixLength()) : 128;
-            if (ours.contains(new Ipv6Prefix(h.address(), len))) continue;
-            if (onlyOffLink && ia.type() == LeaseType6.NA && onLink(ctx, h.address())) continue;
-            out.add(new Lease6(Ipv6.mask(h.address(), len), ia.type(), len, ctx.duid(), ia.iaid(), 0, 0,
-                    clock.epochSeconds(), ctx.selectedSubnet().id(), false, false, "", null, LeaseState.DEFAULT, null, 0));
+            Ipv6Prefix p = new Ipv6Prefix(h.address(), len);
+            if (!answered.add(p)) continue;
+            revoked.add(new Lease6(p.network(), ia.type(), len, ctx.duid(), ia.iaid(), 0, 0, clock.epochSeconds(),
+                    ctx.selectedSubnet().id(), false, false, "", null, LeaseState.DEFAULT, null, 0));
         }
-        return out;
-    }
-
-    private static boolean onLink(ClientContext6 ctx, Bytes address) {
-        for (Subnet6 s : ctx.subnets()) if (s.prefix().contains(address)) return true;
-        return false;
+        if (revoked.size() == before) return d;
+        return switch (d) {
+            case IaDecision.Granted g -> new IaDecision.Granted(ia, g.leases(), g.subnet(), revoked, g.reused());
+            case IaDecision.NoneAvailable n -> new IaDecision.NoneAvailable(ia, n.reason(), n.noPools(), revoked);
+            default -> d;
+        };
     }
 
     // ---- leases ----
@@ -381,27 +436,15 @@ public final class AllocationEngine6 {
     }
 
     private void countCommit(Lease6 old, Lease6 lease, ClientContext6 ctx, IaRequest ia) {
-        String assigned = assigned(lease.type());
+        LeaseCounters6 counters = counters(ctx);
         // assigned-nas counts declined addresses too, as in Kea
         boolean wasCounted = old != null && (old.state() == LeaseState.DEFAULT || old.state() == LeaseState.DECLINED);
         if (wasCounted && old.subnetId() != lease.subnetId()) {
-            stats.add(StatNames.subnet(old.subnetId(), assigned), -1);
+            counters.assigned(old, -1);
             wasCounted = false;
         }
-        if (old != null && old.state() == LeaseState.DECLINED) {
-            stats.add(StatNames.subnet(old.subnetId(), "declined-addresses"), -1);
-            stats.add("declined-addresses", -1);
-        }
-        if (!wasCounted) stats.add(StatNames.subnet(lease.subnetId(), assigned), 1);
-        if (old == null || !PoolScan6.belongsTo(old, ctx.duid(), ia.iaid())) {
-            String cumulative = "cumulative-" + assigned;
-            stats.add(StatNames.subnet(lease.subnetId(), cumulative), 1);
-            stats.add(cumulative, 1);
-        }
-    }
-
-    /** {@code assigned-nas} or {@code assigned-pds}. */
-    public static String assigned(LeaseType6 type) {
-        return type == LeaseType6.PD ? "assigned-pds" : "assigned-nas";
+        if (old != null && old.state() == LeaseState.DECLINED) counters.declined(old, -1);
+        if (!wasCounted) counters.assigned(lease, 1);
+        if (old == null || !PoolScan6.belongsTo(old, ctx.duid(), ia.iaid())) counters.cumulative(lease);
     }
 }

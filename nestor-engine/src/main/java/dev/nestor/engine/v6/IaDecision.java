@@ -25,12 +25,26 @@ public sealed interface IaDecision {
         }
     }
 
-    /** Nothing could be allocated: NoAddrsAvail (NA) or NoPrefixAvail (PD). */
-    record NoneAvailable(IaRequest ia, String reason) implements IaDecision {}
+    /**
+     * Nothing could be allocated: NoAddrsAvail (NA) or NoPrefixAvail (PD).
+     *
+     * @param noPools no pool (or pd-pool) of the candidate subnets admits the client: Kea counts
+     *                {@code v6-allocation-fail-no-pools} instead of {@code v6-allocation-fail}
+     * @param revoked addresses or prefixes the client named (RENEW/REBIND) that go back with zero lifetimes
+     */
+    record NoneAvailable(IaRequest ia, String reason, boolean noPools, List<Lease6> revoked) implements IaDecision {
+        public NoneAvailable {
+            revoked = List.copyOf(revoked);
+        }
+
+        public NoneAvailable(IaRequest ia, String reason) {
+            this(ia, reason, false, List.of());
+        }
+    }
 
     /**
-     * RENEW/REBIND of an IA the server has no lease for: NoBinding. {@code revoked} are the client's addresses
-     * that are not appropriate for the link (REBIND: returned with zero lifetimes).
+     * RENEW/REBIND of an IA for which no subnet could be selected: NoBinding (Kea's extendIA_NA). {@code revoked}
+     * are addresses to return with zero lifetimes.
      */
     record NoBinding(IaRequest ia, List<Lease6> revoked) implements IaDecision {
         public NoBinding {

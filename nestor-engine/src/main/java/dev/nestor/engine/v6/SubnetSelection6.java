@@ -98,14 +98,4 @@ public final class SubnetSelection6 {
         }
         return out;
     }
-
-    /** The subnets on the same link as {@code selected} (its shared network), regardless of classes: CONFIRM. */
-    public List<Subnet6> link(Subnet6 selected) {
-        if (selected.sharedNetworkName() == null) return List.of(selected);
-        List<Subnet6> out = new ArrayList<>();
-        for (Subnet6 subnet : config.subnets()) {
-            if (selected.sharedNetworkName().equals(subnet.sharedNetworkName())) out.add(subnet);
-        }
-        return out;
-    }
 }

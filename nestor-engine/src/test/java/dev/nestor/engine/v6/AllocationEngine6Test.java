@@ -135,7 +135,7 @@ class AllocationEngine6Test {
     }
 
     @Test
-    void renewExtendsKnownIasAndAnswersNoBindingForUnknownOnes() throws Exception {
+    void renewExtendsKnownIasAndAllocatesForUnknownOnesAsKeaDoes() throws Exception {
         Engine6Fixture f = new Engine6Fixture(CONFIG);
         Bytes c = duid(1);
         Lease6 first = one(f.engine.allocate(f.ctx(1, c, false), List.of(IaRequest.na(1))).getFirst());
@@ -145,16 +145,91 @@ class AllocationEngine6Test {
         assertThat(renewed.address()).isEqualTo(first.address());
         assertThat(renewed.cltt()).isEqualTo(first.cltt() + 1000);
         assertThat(f.store.get(LeaseType6.NA, first.address())).contains(renewed);
-        assertThat(d.get(1)).isInstanceOf(IaDecision.NoBinding.class);
+        // Kea's renewLeases6: an IA without a lease gets one, as in a REQUEST (no NoBinding while a subnet is selected)
+        Lease6 fresh = one(d.get(1));
+        assertThat(fresh.iaid()).isEqualTo(2);
+        assertThat(f.store.get(LeaseType6.NA, fresh.address())).contains(fresh);
 
         // RENEW naming an address the IA does not hold: it comes back with zero lifetimes
-        var other = f.engine.renew(f.ctx(1, c, false), List.of(IaRequest.na(1, IaRequest.Hint.address(ip("2001:db8:1::12")))), false);
-        assertThat(granted(other.getFirst()).revoked()).extracting(AllocationEngine6Test::text).containsExactly("2001:db8:1::12");
+        var other = f.engine.renew(f.ctx(1, c, false), List.of(IaRequest.na(1, IaRequest.Hint.address(ip("2001:db8:1::13")))), false);
+        assertThat(one(other.getFirst()).address()).isEqualTo(first.address());
+        assertThat(granted(other.getFirst()).revoked()).extracting(AllocationEngine6Test::text).containsExactly("2001:db8:1::13");
+        assertThat(granted(other.getFirst()).revoked().getFirst().validLifetime()).isZero();
+    }
 
-        // REBIND of an unknown IA with an off-link address: NoBinding, and the address is revoked
-        var rebind = f.engine.renew(f.ctx(1, duid(5), false), List.of(IaRequest.na(3, IaRequest.Hint.address(ip("2001:db8:77::1")))), true);
-        assertThat(rebind.getFirst()).isInstanceOfSatisfying(IaDecision.NoBinding.class,
-                nb -> assertThat(nb.revoked()).extracting(AllocationEngine6Test::text).containsExactly("2001:db8:77::1"));
+    @Test
+    void renewAndRebindOfALostLeaseGiveTheClientItsAddressBack() throws Exception {
+        Engine6Fixture f = new Engine6Fixture(CONFIG);
+        // the server lost its leases (new lease file): the client renews what it holds and keeps it
+        var renew = f.engine.renew(f.ctx(1, duid(5), false), List.of(IaRequest.na(3, IaRequest.Hint.address(ip("2001:db8:1::13"))),
+                IaRequest.pd(4, new IaRequest.Hint(ip("2001:db8:8000:700::"), 56, 0, 0))), false);
+        IaDecision.Granted na = granted(renew.get(0));
+        assertThat(text(na.leases().getFirst())).isEqualTo("2001:db8:1::13");
+        assertThat(na.revoked()).isEmpty();
+        assertThat(text(one(renew.get(1)))).isEqualTo("2001:db8:8000:700::/56");
+        assertThat(f.store.get(LeaseType6.NA, ip("2001:db8:1::13")).orElseThrow().duid()).isEqualTo(duid(5));
+        assertThat(f.stats.get("cumulative-assigned-nas")).isEqualTo(1);
+
+        // REBIND (RFC 8415 18.3.5) of an unknown IA with an address that is not appropriate for the link: a new
+        // address is bound, and the client's address goes back with zero lifetimes
+        var rebind = f.engine.renew(f.ctx(1, duid(6), false), List.of(IaRequest.na(3, IaRequest.Hint.address(ip("2001:db8:77::1")))), true);
+        IaDecision.Granted g = granted(rebind.getFirst());
+        assertThat(text(g.leases().getFirst())).isEqualTo("2001:db8:1::10");
+        assertThat(g.revoked()).extracting(AllocationEngine6Test::text).containsExactly("2001:db8:77::1");
+        assertThat(g.revoked().getFirst().preferredLifetime()).isZero();
+
+        // the hinted address belongs to someone else and the pool is full: NoAddrsAvail, the hint at zero lifetimes
+        f.engine.allocate(f.ctx(1, duid(7), false), List.of(IaRequest.na(1)));
+        var full = f.engine.renew(f.ctx(1, duid(8), false), List.of(IaRequest.na(1, IaRequest.Hint.address(ip("2001:db8:1::13")))), true);
+        assertThat(full.getFirst()).isInstanceOfSatisfying(IaDecision.NoneAvailable.class, n -> {
+            assertThat(n.noPools()).isFalse();
+            assertThat(n.revoked()).extracting(AllocationEngine6Test::text).containsExactly("2001:db8:1::13");
+        });
+        assertThat(f.store.get(LeaseType6.NA, ip("2001:db8:1::13")).orElseThrow().duid()).as("untouched").isEqualTo(duid(5));
+    }
+
+    @Test
+    void poolsKeepTheirOwnCountersAndAFailureWithoutAnAdmittingPoolIsNamed() throws Exception {
+        Engine6Fixture f = new Engine6Fixture("""
+                { "subnet6": [ { "id": 7, "subnet": "2001:db8:7::/64",
+                    "pools": [ { "pool": "2001:db8:7::10 - 2001:db8:7::10", "pool-id": 3 },
+                               { "pool": "2001:db8:7::20 - 2001:db8:7::2f", "client-classes": [ "vip" ] } ],
+                    "pd-pools": [ { "prefix": "2001:db8:7700::", "prefix-len": 40, "delegated-len": 48, "pool-id": 5 } ] } ] }
+                """);
+        Lease6 a = one(f.engine.allocate(f.ctx(7, duid(1), false), List.of(IaRequest.na(1))).getFirst());
+        Lease6 p = one(f.engine.allocate(f.ctx(7, duid(1), false), List.of(IaRequest.pd(2))).getFirst());
+        Lease6 vip = one(f.engine.allocate(f.ctx(7, duid(2), false, Set.of("vip")), List.of(IaRequest.na(1))).getFirst());
+        assertThat(text(a)).isEqualTo("2001:db8:7::10");
+        assertThat(text(vip)).isEqualTo("2001:db8:7::20");
+        assertThat(f.stats.get("subnet[7].pool[3].assigned-nas")).isEqualTo(1);
+        assertThat(f.stats.get("subnet[7].pool[3].cumulative-assigned-nas")).isEqualTo(1);
+        assertThat(f.stats.get("subnet[7].pool[0].assigned-nas")).isEqualTo(1);
+        assertThat(f.stats.get("subnet[7].pd-pool[5].assigned-pds")).isEqualTo(1);
+        assertThat(f.stats.get("assigned-nas")).as("global").isEqualTo(2);
+        assertThat(f.stats.get("subnet[7].assigned-nas")).isEqualTo(2);
+
+        // the only pool this client may use is full: an ordinary failure; no pool admits it: "no pools"
+        var full = f.engine.allocate(f.ctx(7, duid(3), false), List.of(IaRequest.na(1)));
+        assertThat(full.getFirst()).isInstanceOfSatisfying(IaDecision.NoneAvailable.class, n -> assertThat(n.noPools()).isFalse());
+        Engine6Fixture g = new Engine6Fixture("""
+                { "subnet6": [ { "id": 8, "subnet": "2001:db8:8::/64",
+                    "pools": [ { "pool": "2001:db8:8::10 - 2001:db8:8::1f", "client-classes": [ "vip" ] } ] } ] }
+                """);
+        var none = g.engine.allocate(g.ctx(8, duid(3), false), List.of(IaRequest.na(1), IaRequest.pd(2)));
+        assertThat(none).allSatisfy(d -> assertThat(d).isInstanceOfSatisfying(IaDecision.NoneAvailable.class,
+                n -> assertThat(n.noPools()).isTrue()));
+
+        // release and reclamation move the same counters back, given the config to find the pools in
+        LeaseCounters6 counters = LeaseCounters6.of(f.stats, f.config);
+        assertThat(new LeaseRelease6(f.store, counters, f.clock).release(LeaseType6.PD, p.address(), duid(1), 2))
+                .isEqualTo(LeaseRelease6.Outcome.DONE);
+        assertThat(f.stats.get("subnet[7].pd-pool[5].assigned-pds")).isZero();
+        f.now.addAndGet(7201);
+        new LeaseReclaimer6(f.store, counters, f.clock, ReclaimCallouts6.NONE).reclaim(f.config.expiredLeasesProcessing(), false);
+        assertThat(f.stats.get("subnet[7].pool[3].assigned-nas")).isZero();
+        assertThat(f.stats.get("subnet[7].pool[3].reclaimed-leases")).isEqualTo(1);
+        assertThat(f.stats.get("subnet[7].pool[0].assigned-nas")).isZero();
+        assertThat(f.stats.get("assigned-nas")).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.nestor.hooks.HookLibrary;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -26,10 +27,20 @@ public final class BuiltinLibraries {
         this.bundled = Map.copyOf(bundled);
     }
 
-    /** Kea's command libraries as provided by the server; no bundled libraries. */
+    /**
+     * Kea's command libraries as provided by the server, and the {@link BundledLibrary bundled libraries} on the
+     * class path of this module (the server's).
+     */
     public static BuiltinLibraries standard() {
-        return new BuiltinLibraries(PROVIDED_BY_SERVER, Map.of());
+        Map<String, Supplier<? extends HookLibrary>> found = new HashMap<>();
+        for (BundledLibrary b : ServiceLoader.load(BundledLibrary.class, BundledLibrary.class.getClassLoader())) {
+            found.putIfAbsent(b.fileName(), b::create);
+        }
+        return new BuiltinLibraries(PROVIDED_BY_SERVER, found);
     }
+
+    /** {@return the Kea file names of the bundled libraries} */
+    public Set<String> bundledNames() { return bundled.keySet(); }
 
     /** A copy where {@code fileName} (e.g. "libdhcp_flex_option.so") loads a fresh instance from {@code factory}. */
     public BuiltinLibraries with(String fileName, Supplier<? extends HookLibrary> factory) {

@@ -123,7 +123,7 @@ public final class HookLibraries implements AutoCloseable {
     /** Installs this configuration's commands (replacing the previous configuration's). Call after the swap. */
     public synchronized void activate() {
         if (closed || commandSink == null) return;
-        commandSink.activate(this, commands);
+        commandSink.activate(this, commands, dispatcher);
     }
 
     /** Drops parked queries, removes the commands if still active, unloads in reverse order, closes loaders. */

@@ -70,6 +70,11 @@ final class LibraryContext implements HookContext {
         commands.put(command, handler);
     }
 
+    @Override
+    public <S> java.util.Optional<S> service(Class<S> type) {
+        return env.service(Objects.requireNonNull(type, "type"));
+    }
+
     void close() { open = false; }
 
     private void checkOpen() {

@@ -110,10 +110,11 @@ class HookLibrariesTest {
 
     @Test
     void refusedLibrariesAreNamedWithTheirPath() throws Exception {
+        String v = dev.nestor.hooks.HookApi.text(dev.nestor.hooks.HookApi.VERSION);
         assertThatThrownBy(() -> HookLibraries.load(List.of(spec(future, 3, "{}")), env(0)))
                 .isInstanceOf(HookLoadException.class)
                 .hasMessage("Dhcp4.hooks-libraries[3].library: hook library 'future-hooks.jar' was built for hook API 2.3, "
-                        + "but this server provides hook API 1.0 (libraries built for 1.0 to 1.0 load): rebuild it against nestor-hooks-api 1.0");
+                        + "but this server provides hook API " + v + " (libraries built for 1.0 to " + v + " load): rebuild it against nestor-hooks-api " + v);
         assertThatThrownBy(() -> HookLibraries.load(List.of(new LibrarySpec("/usr/lib/kea/hooks/libdhcp_ha.so", null, "Dhcp4.hooks-libraries[0]")), env(0)))
                 .hasMessage("Dhcp4.hooks-libraries[0].library: hook library '/usr/lib/kea/hooks/libdhcp_ha.so' is not supported yet");
         Path missing = Path.of("/nonexistent/missing.jar");

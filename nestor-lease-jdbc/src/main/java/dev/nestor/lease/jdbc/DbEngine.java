@@ -102,6 +102,11 @@ public enum DbEngine {
         return p;
     }
 
+    /** The JDBC driver class (named so that a pool created from a plugin class loader finds it). */
+    String driverClassName() {
+        return this == MYSQL ? "org.mariadb.jdbc.Driver" : "org.postgresql.Driver";
+    }
+
     /** SQL run on every new connection, or {@code null}. */
     String connectionInitSql() {
         // expire is a TIMESTAMP: keep FROM_UNIXTIME/UNIX_TIMESTAMP free of daylight-saving ambiguity

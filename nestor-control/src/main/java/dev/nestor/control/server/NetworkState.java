@@ -1,4 +1,4 @@
-package dev.nestor.dhcp4;
+package dev.nestor.control.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -48,7 +48,7 @@ public final class NetworkState implements AutoCloseable {
     /** Re-enables {@code origin} after {@code seconds} unless it is enabled earlier (Kea's delayedEnableService). */
     public synchronized void delayedEnableService(long seconds, int origin) {
         if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-network-state").daemon(true).factory());
+            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("network-state").daemon(true).factory());
         }
         ScheduledFuture<?> old = timers.remove(origin);
         if (old != null) old.cancel(false);

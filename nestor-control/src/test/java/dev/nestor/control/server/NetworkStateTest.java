@@ -1,4 +1,4 @@
-package dev.nestor.dhcp4;
+package dev.nestor.control.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.nestor.dhcp4.command;
+package dev.nestor.control.server;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
