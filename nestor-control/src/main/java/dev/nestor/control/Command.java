@@ -97,7 +97,7 @@ public record Command(String command, JsonNode arguments, List<String> service) 
     }
 
     /** Kea's {@code Element::typeToName}. */
-    static String typeName(JsonNode n) {
+    public static String typeName(JsonNode n) {
         if (n.isObject()) return "map";
         if (n.isArray()) return "list";
         if (n.isTextual()) return "string";

@@ -49,8 +49,16 @@ class D2ServerTest {
         }
     }
 
+    static int freePort() {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.net.SocketException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static D2Config config(String extra) throws ConfigException {
-        return D2ConfigParser.parse(ConfigText.parse("{ \"DhcpDdns\": { \"port\": 0, \"max-queue-size\": 2,"
+        return D2ConfigParser.parse(ConfigText.parse("{ \"DhcpDdns\": { \"port\": " + freePort() + ", \"max-queue-size\": 2,"
                 + " \"forward-ddns\": { \"ddns-domains\": [ { \"name\": \"example.org.\", \"dns-servers\": [ { \"ip-address\": \"127.0.0.1\" } ] } ] }"
                 + extra + " } }", null));
     }
@@ -91,13 +99,16 @@ class D2ServerTest {
 
     @Test
     void aBadDatagramIsCountedInvalid() throws Exception {
-        try (D2Server s = new D2Server(new StatsRegistry(), new GatedDns(), () -> 1000L)) {
+        GatedDns dns = new GatedDns();
+        dns.gate.release(100);
+        try (D2Server s = new D2Server(new StatsRegistry(), dns, () -> 1000L)) {
             s.start(config(""));
             sendUdp(s, new byte[] {0, 2, '{', '}'});
             sendUdp(s, NcrCodec.encode(ncr("x", "0001")));
             // the good one after it proves the bad one was handled first (one receive thread, in order)
-            while (s.stats().get(D2Stats.NCR_RECEIVED) < 1) Thread.sleep(10);
+            assertThat(dns.firstArrived.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(s.stats().get(D2Stats.NCR_INVALID)).isEqualTo(1);
+            assertThat(s.stats().get(D2Stats.NCR_RECEIVED)).isEqualTo(1);
         }
     }
 
@@ -110,9 +121,12 @@ class D2ServerTest {
             assertThatThrownBy(() -> s.reconfigure(missingFile)).isInstanceOf(ConfigException.class)
                     .hasMessageContaining("DhcpDdns.tsig-keys[0].secret-file: tsig-key : cannot read secret file /nonexistent/secret");
             assertThat(s.config().tsigKeys()).extracting(k -> k.name()).containsExactly("k1");
+            int before = s.listenAddress().getPort();
             s.reconfigure(config(", \"tsig-keys\": [ { \"name\": \"k2\", \"algorithm\": \"HMAC-SHA1\", \"secret\": \"LSWXnfkKZjdPJI5QxlpnfQ==\" } ]"));
             assertThat(s.stats().registry().observation("key[k1.].update-sent")).isEmpty();
             assertThat(s.stats().registry().observation("key[k2.].update-sent")).isPresent();
+            // the new configuration's port: the NCR socket moved
+            assertThat(s.listenAddress().getPort()).isEqualTo(s.config().port()).isNotEqualTo(before);
         }
     }
 }

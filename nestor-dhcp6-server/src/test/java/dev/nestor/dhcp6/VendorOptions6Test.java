@@ -89,7 +89,7 @@ class VendorOptions6Test {
                 { "name": "tftp-servers", "space": "vendor-4491", "data": "2001:db8::69", "always-send": true },
                 { "name": "config-file", "space": "vendor-4491", "data": "cm.cfg" },
                 { "code": 7, "space": "vendor-9999", "data": "AABB", "csv-format": false, "always-send": true },
-                { "name": "vendor-class", "data": "0000270f000568696768 31", "csv-format": false } ],
+                { "name": "vendor-class", "data": "0000270f00056869676831", "csv-format": false } ],
               "subnet6": [
                 { "id": 1, "subnet": "2001:db8:1::/64", "interface": "eth0",
                   "pools": [ { "pool": "2001:db8:1::100 - 2001:db8:1::1ff" } ],

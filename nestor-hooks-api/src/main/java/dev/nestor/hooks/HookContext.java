@@ -48,4 +48,7 @@ public interface HookContext {
      * has none of that type. Safe to keep and use from callouts and library threads after {@code load}. Since API 1.1.
      */
     default <S> Optional<S> service(Class<S> type) { return Optional.empty(); }
+
+    /** {@return which server loads the library: DHCP4 or DHCP6 (ANY when unknown)} Since API 1.1. */
+    default HookPoint.Family family() { return HookPoint.Family.ANY; }
 }

@@ -12,6 +12,7 @@ import dev.nestor.it.harness.NetnsLab;
 import dev.nestor.it.harness.Require;
 import dev.nestor.it.harness.ServerKind;
 import dev.nestor.it.harness.ServerProcess;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,13 @@ abstract class LabTest {
     ServerProcess startServer(ServerConfig config) {
         server = ServerProcess.start(lab, kind, config);
         return server;
+    }
+
+    /** SIGHUP with {@code next} as the config file; waits (bounded) until the server's log shows {@code logText}. */
+    void reloadAndAwaitLog(ServerConfig next, String logText) {
+        server.reload(next);
+        await("server log shows \"" + logText + "\"").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.readString(server.log()).contains(logText));
     }
 
     /** SIGTERM: the server must exit cleanly (0) within the bound. */

@@ -7,12 +7,10 @@ import dev.nestor.it.harness.ClientLease;
 import dev.nestor.it.harness.Dhclient;
 import dev.nestor.it.harness.Dhcp4Config;
 import dev.nestor.it.harness.Host;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.time.Duration;
 
 /**
  * SIGHUP re-reads the config file: a changed option reaches the next client and existing leases stay; a broken
@@ -39,9 +37,7 @@ class ReloadTest extends LabTest {
         Dhcp4Config changed = config.copy().option("domain-name-servers", "192.0.2.54");
         // option() appends: drop the old global entry so only the new value remains
         changed.dhcp4().withArray("option-data").remove(0);
-        server.reload(changed);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(Files.readString(server.log())).contains("nestor-dhcp4 reconfigured"));
+        reloadAndAwaitLog(changed, "nestor-dhcp4 reconfigured");
 
         Host second = lab.addClient("after", null);
         ClientLease after = client(new Dhclient(lab, second)).obtain();
@@ -52,9 +48,7 @@ class ReloadTest extends LabTest {
         // a broken file is refused; the server keeps serving with the last good config
         Dhcp4Config broken = changed.copy();
         ((ObjectNode) broken.dhcp4().withArray("subnet4").get(0)).withArray("pools").addObject().put("pool", "192.0.2.250 - 192.0.2.240");
-        server.reload(broken);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(Files.readString(server.log())).contains("the running configuration stays"));
+        reloadAndAwaitLog(broken, "the running configuration stays");
         assertThat(Files.readString(server.log())).contains("is not a range");
         Host third = lab.addClient("third", null);
         ClientLease still = client(new Dhclient(lab, third)).obtain();

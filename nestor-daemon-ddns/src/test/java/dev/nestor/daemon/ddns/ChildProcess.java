@@ -38,6 +38,11 @@ final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** {@return the exit code, or -1 when still running after {@code timeout}} */
+    int awaitExit(java.time.Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     long pid() {
         return process.pid();
     }

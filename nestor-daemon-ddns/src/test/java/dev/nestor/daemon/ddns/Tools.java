@@ -47,7 +47,7 @@ final class Tools {
             try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 int port = tcp.getLocalPort();
                 try (java.net.DatagramSocket udp = new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress())) {
-                    return port;
+                    if (udp.getLocalPort() == port) return port;
                 } catch (java.net.SocketException taken) {
                     // UDP side busy: try another
                 }

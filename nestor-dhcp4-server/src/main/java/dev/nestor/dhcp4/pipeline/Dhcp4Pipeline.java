@@ -267,7 +267,7 @@ public final class Dhcp4Pipeline {
         byte[] wire = null;
         if (hooks.has(HookPoint.PKT4_SEND)) {
             Outcome<Pkt4Send> o = PacketHooks4.check(HookPoint.PKT4_SEND, hooks.fire(HookPoint.PKT4_SEND,
-                    new Pkt4Send(ex.query(), reply, PacketHooks4.info(ex.subnet()), null)));
+                    new Pkt4Send(ex.query(), reply, PacketHooks4.info(ex.subnet()), null, ex.classes())));
             reply = o.event().response();
             if (o.is(NextStep.SKIP)) {
                 // the callout encoded the response itself; without bytes there is nothing to send

@@ -328,7 +328,7 @@ public final class Dhcp6Pipeline {
         byte[] wire = null;
         if (hooks.has(HookPoint.PKT6_SEND)) {
             Outcome<Pkt6Send> o = PacketHooks6.check(HookPoint.PKT6_SEND, hooks.fire(HookPoint.PKT6_SEND,
-                    new Pkt6Send(ex.packet(), reply, PacketHooks6.info(ex.subnet()), null)));
+                    new Pkt6Send(ex.packet(), reply, PacketHooks6.info(ex.subnet()), null, ex.classes())));
             if (o.event().response() instanceof Dhcp6Message m) reply = m;
             else log.warn("pkt6_send callout returned a relay message as the response: ignored");
             if (o.is(NextStep.SKIP)) {

@@ -75,6 +75,9 @@ final class LibraryContext implements HookContext {
         return env.service(Objects.requireNonNull(type, "type"));
     }
 
+    @Override
+    public HookPoint.Family family() { return env.family(); }
+
     void close() { open = false; }
 
     private void checkOpen() {

@@ -32,6 +32,16 @@ public final class Dhcp6Config implements ServerConfig {
         return new Dhcp6Config(doc);
     }
 
+    /**
+     * {@link #basic} plus what most v6 lab tests serve: subnet 1, {@code 2001:db8:1::/64} with the pool
+     * {@code 2001:db8:1::100 - 2001:db8:1::1ff}, on the lab's server interface, and dns-servers {@code 2001:db8:1::53}.
+     */
+    public static Dhcp6Config lan(NetnsLab lab) {
+        Dhcp6Config c = basic(lab).option("dns-servers", "2001:db8:1::53");
+        c.subnet(1, "2001:db8:1::/64", "2001:db8:1::100 - 2001:db8:1::1ff").put("interface", lab.serverIface());
+        return c;
+    }
+
     /** Wraps an existing document (e.g. a Kea example file), which is copied. */
     public static Dhcp6Config of(JsonNode document) {
         if (!document.path("Dhcp6").isObject()) throw new IllegalArgumentException("no Dhcp6 object in config");

@@ -26,9 +26,15 @@ public final class Perfdhcp {
      * {@code -W} waits 2 s after the last packet so late answers are not counted as drops.
      */
     public static Result run(NetnsLab lab, Host host, int rate, int count, int clients, int periodSeconds) {
+        return run(lab, host, rate, count, clients, periodSeconds, List.of());
+    }
+
+    /** As {@link #run(NetnsLab, Host, int, int, int, int)} with more perfdhcp options, e.g. {@code -b mac=...}. */
+    public static Result run(NetnsLab lab, Host host, int rate, int count, int clients, int periodSeconds, List<String> extra) {
         List<String> argv = new ArrayList<>(List.of("perfdhcp", "-4", "-l", host.iface(), "-r", Integer.toString(rate),
                 "-n", Integer.toString(count), "-R", Integer.toString(clients), "-p", Integer.toString(periodSeconds),
                 "-W", "2000000"));
+        argv.addAll(extra);
         Path out = lab.workDir().resolve("perfdhcp-" + host.iface() + ".log");
         Process p = lab.startTool(host.netns(), argv, out);
         Duration bound = Duration.ofSeconds(periodSeconds + 30L);

@@ -86,6 +86,23 @@ public abstract class SqlSchemaTest {
     }
 
     @Test
+    void statsRecountRepairsTheStatisticsTables() throws Exception {
+        try (Connection c = JdbcConnections.open(db)) {
+            migrator().init(c);
+        }
+        try (LeaseStore4 store = open4()) {
+            store.add(fullLease4());
+            store.add(Lease4.of(Ipv4.parse("192.0.2.11"), null, null, 3600, CLTT, 42).withState(LeaseState.DECLINED));
+            TestDatabases.execute(db, "UPDATE lease4_stat SET leases = 99", "INSERT INTO lease4_stat VALUES (7, 0, 5)");
+            assertThat(store.countBySubnet().get(42L)).isEqualTo(new SubnetLeaseCounts(99, 99));
+            try (Connection c = JdbcConnections.open(db)) {
+                migrator().recountStatistics(c);
+            }
+            assertThat(store.countBySubnet()).containsEntry(42L, new SubnetLeaseCounts(1, 1)).doesNotContainKey(7L);
+        }
+    }
+
+    @Test
     void aNewerSchemaIsRefusedAsUnknown() throws Exception {
         try (Connection c = JdbcConnections.open(db)) {
             migrator().init(c);

@@ -99,9 +99,9 @@ final class LeaseCsv4 implements LeaseRowCodec<Integer, Lease4> {
 
     @Override
     public Row<Lease4> parse(List<String> v) {
-        int address = Ipv4.parse(v.get(0));
-        HwAddress hw = v.get(1).isEmpty() ? null : HwAddress.parse(v.get(1));
-        Bytes clientId = v.get(2).isEmpty() ? null : Bytes.fromHex(v.get(2));
+        int address = RowText.ipv4(v.get(0));
+        HwAddress hw = v.get(1).isEmpty() ? null : RowText.hwAddress(v.get(1));
+        Bytes clientId = v.get(2).isEmpty() ? null : RowText.bytes(v.get(2));
         long valid = parseUnsigned(v.get(3), 0xFFFFFFFFL, "valid_lifetime");
         long expire = parseUnsigned(v.get(4), Long.MAX_VALUE, "expire");
         long cltt = expire - valid;

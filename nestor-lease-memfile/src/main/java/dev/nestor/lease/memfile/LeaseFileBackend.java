@@ -6,17 +6,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The file half of a memfile store, the same for v4 and v6: the store's read-write lock, Kea's lease-database
  * parameters, loading the lease file and LFC leftovers, appending rows under the sync policy, and lease file
- * cleanup on a background timer. The store keeps the in-memory index and calls {@link #write} / {@link #read}
- * around every operation.
+ * cleanup on a background timer. The store keeps the in-memory index and calls {@link #change} (one lease),
+ * {@link #write} (many leases) or {@link #read} around every operation.
+ *
+ * <p>One-lease changes are group-committed: the compare-and-set check runs under the write lock, the row joins the
+ * writer's open batch, the lock is released while the batch is written (one write(2), and one fdatasync under
+ * {@code nestor-sync=fsync}, for every lease in it), and memory changes under the lock once the row is durable.
+ * While a change to an address is in flight, other changes to that address wait, so file order and memory order
+ * agree and a failed write leaves the store exactly as it was.
  *
  * <p>Parameters (Kea's {@code lease-database} map, values as strings): {@code persist}, {@code name},
  * {@code lfc-interval}, {@code max-row-errors}, and Nestor's {@code nestor-sync}; see {@link MemfileLeaseStore4}.
@@ -43,8 +50,24 @@ final class LeaseFileBackend<K, L> implements AutoCloseable {
         T run() throws LeaseStoreException;
     }
 
+    /** Where loading puts what the files say: the surviving lease of each address. */
+    interface Replay<K, L> {
+        void put(L lease);
+
+        void remove(K key);
+
+        /** Leases held now. */
+        int size();
+    }
+
     private final LeaseRowCodec<K, L> codec;
     private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+    /** Signalled (under the write lock) when an in-flight change finished or an exclusive operation ended. */
+    private final Condition settled = rw.writeLock().newCondition();
+    /** Addresses whose change is being written; guarded by the write lock. */
+    private final Set<K> inFlight = new HashSet<>();
+    /** Exclusive operations waiting for in-flight changes to drain; new changes wait for them. Write lock. */
+    private int exclusiveWaiting;
     /** Null when persist=false. Guarded by the write lock. */
     private LeaseFileWriter writer;
     private final Path file;
@@ -75,15 +98,15 @@ final class LeaseFileBackend<K, L> implements AutoCloseable {
     }
 
     /**
-     * Opens from Kea's lease-database parameters: replays the LFC leftovers and the lease file, handing every
-     * surviving lease to {@code loaded}, opens the file for appending and starts the cleanup timer.
+     * Opens from Kea's lease-database parameters: replays the LFC leftovers and the lease file row by row into
+     * {@code loaded} (a later row for an address replaces or removes the earlier one), opens the file for appending and starts the cleanup timer.
      *
      * @param defaultName the file name in the data directory when {@code name} is not given
      * @throws LeaseStoreException on an invalid parameter, an unreadable file, a cleanup in progress in another
      *                             process, or a file that cannot be opened for writing
      */
     static <K, L> LeaseFileBackend<K, L> open(Map<String, String> params, StoreContext ctx, LeaseRowCodec<K, L> codec,
-                                              String defaultName, Consumer<L> loaded) throws LeaseStoreException {
+                                              String defaultName, Replay<K, L> loaded) throws LeaseStoreException {
         String persist = params.getOrDefault("persist", "true");
         if (persist.equals("false")) return inMemory(codec);
         if (!persist.equals("true")) throw new LeaseStoreException("invalid value 'persist=" + persist + "'");
@@ -119,23 +142,22 @@ final class LeaseFileBackend<K, L> implements AutoCloseable {
     }
 
     /** Replays LFC leftovers then the lease file (Kea's loadLeasesFromFiles); returns whether conversion is due. */
-    private boolean load(Consumer<L> loaded) throws LeaseStoreException {
+    private boolean load(Replay<K, L> loaded) throws LeaseStoreException {
         long other = cleanup.runningElsewhere();
         if (other != 0)
             throw new LeaseStoreException("unable to load leases from files while the lease file cleanup is in progress"
                     + " (process " + other + ", " + cleanup.pidFile() + ")");
-        Map<K, L> leases = new HashMap<>();
+        // rows go straight into the index (no intermediate map): a million leases load in a few seconds
         boolean conversion = false;
-        for (Path p : cleanup.loadOrder()) conversion |= LeaseFileReader.load(p, codec, leases, maxRowErrors).needsConversion();
-        conversion |= LeaseFileReader.load(file, codec, leases, maxRowErrors).needsConversion();
-        leases.values().forEach(loaded);
+        for (Path p : cleanup.loadOrder()) conversion |= LeaseFileReader.load(p, codec, loaded, maxRowErrors).needsConversion();
+        conversion |= LeaseFileReader.load(file, codec, loaded, maxRowErrors).needsConversion();
         try {
             Files.createDirectories(file.getParent());
             writer = LeaseFileWriter.open(file, codec.header(), sync);
         } catch (IOException e) {
             throw new LeaseStoreException("cannot open lease file " + file + " for writing: " + e.getMessage(), e);
         }
-        LOG.info("memfile lease store {} opened with {} leases", file, leases.size());
+        LOG.info("memfile lease store {} opened with {} leases", file, loaded.size());
         return conversion;
     }
 
@@ -172,6 +194,7 @@ final class LeaseFileBackend<K, L> implements AutoCloseable {
     private void rotate(Path input) throws IOException {
         rw.writeLock().lock();
         try {
+            awaitNoChangeInFlight();
             if (closed) throw new IOException("store is closed");
             IOException failure = null;
             try {
@@ -198,14 +221,84 @@ final class LeaseFileBackend<K, L> implements AutoCloseable {
 
     // ---- locking -------------------------------------------------------------------------------------------
 
-    /** Runs {@code op} under the write lock, after checking the store is open. */
+    /**
+     * A change of one lease, group-committed. Under the write lock, {@code check} sees the committed index and
+     * returns the rows that record the change, or null when its compare-and-set fails (nothing happens, false is
+     * returned). The rows are then written with whatever other changes are waiting, without the lock; only once
+     * they are durable does {@code apply} change memory, under the lock again. A failed write throws and leaves
+     * memory unchanged. Changes to the same key are serialised; changes to other keys share writes.
+     */
+    boolean change(K key, Supplier<List<String>> check, Runnable apply) throws LeaseStoreException {
+        LeaseFileWriter w;
+        LeaseFileWriter.Batch batch;
+        rw.writeLock().lock();
+        try {
+            while (!closed && (exclusiveWaiting > 0 || inFlight.contains(key))) settled.awaitUninterruptibly();
+            if (closed) throw new LeaseStoreException("lease store is closed");
+            List<String> rows = check.get();
+            if (rows == null) return false;
+            if (writer == null) {
+                if (file != null) throw new LeaseStoreException("lease file " + file + " is not open");
+                apply.run();
+                return true;
+            }
+            try {
+                batch = writer.enqueue(rows);
+            } catch (IOException e) {
+                throw new LeaseStoreException("cannot write to lease file " + file + ": " + e.getMessage(), e);
+            }
+            if (batch == null) { // nestor-sync=none: buffered, nothing to wait for
+                apply.run();
+                return true;
+            }
+            w = writer;
+            inFlight.add(key);
+        } finally {
+            rw.writeLock().unlock();
+        }
+        IOException failure = null;
+        try {
+            w.await(batch);
+        } catch (IOException e) {
+            failure = e;
+        }
+        rw.writeLock().lock();
+        try {
+            inFlight.remove(key);
+            if (failure == null) apply.run();
+            settled.signalAll();
+        } finally {
+            rw.writeLock().unlock();
+        }
+        if (failure != null)
+            throw new LeaseStoreException("cannot write to lease file " + file + ": " + failure.getMessage(), failure);
+        return true;
+    }
+
+    /**
+     * Runs {@code op} under the write lock, once no single change is in flight, after checking the store is open:
+     * for operations on many leases, which write their rows with {@link #append} before changing memory.
+     */
     <T> T write(Write<T> op) throws LeaseStoreException {
         rw.writeLock().lock();
         try {
+            awaitNoChangeInFlight();
             if (closed) throw new LeaseStoreException("lease store is closed");
             return op.run();
         } finally {
             rw.writeLock().unlock();
+        }
+    }
+
+    /** With the write lock held: waits until no change is in flight; new changes wait meanwhile. */
+    private void awaitNoChangeInFlight() {
+        exclusiveWaiting++;
+        try {
+            while (!inFlight.isEmpty()) settled.awaitUninterruptibly();
+        } finally {
+            exclusiveWaiting--;
+            // changes that queued behind this operation go on once it releases the lock
+            settled.signalAll();
         }
     }
 
@@ -261,8 +354,10 @@ final class LeaseFileBackend<K, L> implements AutoCloseable {
         }
         rw.writeLock().lock();
         try {
+            awaitNoChangeInFlight();
             if (closed) return;
             closed = true;
+            settled.signalAll();
             if (writer != null) writer.close();
         } catch (IOException e) {
             LOG.error("cannot close lease file {}: {}", file, e.getMessage());

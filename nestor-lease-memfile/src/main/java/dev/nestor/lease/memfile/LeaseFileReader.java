@@ -34,6 +34,27 @@ final class LeaseFileReader {
     /** Applies every row of {@code file} to {@code leases}. A missing or empty file applies nothing. */
     static <K, L> Result load(Path file, LeaseRowCodec<K, L> codec, Map<K, L> leases, long maxRowErrors)
             throws LeaseStoreException {
+        return load(file, codec, new LeaseFileBackend.Replay<>() {
+            @Override
+            public void put(L lease) {
+                leases.put(codec.key(lease), lease);
+            }
+
+            @Override
+            public void remove(K key) {
+                leases.remove(key);
+            }
+
+            @Override
+            public int size() {
+                return leases.size();
+            }
+        }, maxRowErrors);
+    }
+
+    /** Applies every row of {@code file}, in file order, to {@code leases}. A missing or empty file applies nothing. */
+    static <K, L> Result load(Path file, LeaseRowCodec<K, L> codec, LeaseFileBackend.Replay<K, L> leases, long maxRowErrors)
+            throws LeaseStoreException {
         if (!Files.exists(file)) return new Result(0, 0, false);
         if (!Files.isRegularFile(file)) throw new LeaseStoreException("lease file " + file + " is not a regular file");
         // ISO-8859-1 keeps every byte; text columns are unescaped and UTF-8-decoded by the codec
@@ -68,9 +89,8 @@ final class LeaseFileReader {
                     continue;
                 }
                 rows++;
-                K key = codec.key(row.lease());
-                if (row.deletion()) leases.remove(key);
-                else leases.put(key, row.lease());
+                if (row.deletion()) leases.remove(codec.key(row.lease()));
+                else leases.put(row.lease());
             }
             if (schema == null && Files.size(file) > 0)
                 throw new LeaseStoreException("lease file " + file + " has no header line");

@@ -8,6 +8,7 @@ import dev.nestor.lease.SubnetLeaseCounts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -15,9 +16,9 @@ import java.util.function.Predicate;
  * name indexes and per-subnet counts. Not thread-safe.
  */
 final class LeaseIndex4 extends LeaseTable<Integer, Lease4> {
-    private final MultiIndex<HwAddress, Integer> byHwAddress = new MultiIndex<>(Integer::compareUnsigned);
-    private final MultiIndex<Bytes, Integer> byClientId = new MultiIndex<>(Integer::compareUnsigned);
-    private final MultiIndex<String, Integer> byHostname = new MultiIndex<>(Integer::compareUnsigned);
+    private final MultiIndex<HwAddress, Integer> byHwAddress = new MultiIndex<>(Integer::compareUnsigned, KeyHash::hwAddress);
+    private final MultiIndex<Bytes, Integer> byClientId = new MultiIndex<>(Integer::compareUnsigned, KeyHash::bytes);
+    private final MultiIndex<String, Integer> byHostname = new MultiIndex<>(Integer::compareUnsigned, KeyHash::string);
     /** Per subnet: [assigned, declined]. */
     private final Map<Long, long[]> counts = new HashMap<>();
 
@@ -69,8 +70,7 @@ final class LeaseIndex4 extends LeaseTable<Integer, Lease4> {
     }
 
     @Override
-    void index(Lease4 l) {
-        int a = l.address();
+    void index(Lease4 l, Integer a) {
         if (l.hwAddress() != null) byHwAddress.add(l.hwAddress(), a);
         if (l.clientId() != null) byClientId.add(l.clientId(), a);
         if (!l.hostname().isEmpty()) byHostname.add(l.hostname(), a);
@@ -84,6 +84,26 @@ final class LeaseIndex4 extends LeaseTable<Integer, Lease4> {
         if (l.clientId() != null) byClientId.remove(l.clientId(), a);
         if (!l.hostname().isEmpty()) byHostname.remove(l.hostname(), a);
         count(l, -1);
+    }
+
+    @Override
+    void reindex(Lease4 old, Lease4 l, Integer a) {
+        if (!Objects.equals(old.hwAddress(), l.hwAddress())) {
+            if (old.hwAddress() != null) byHwAddress.remove(old.hwAddress(), a);
+            if (l.hwAddress() != null) byHwAddress.add(l.hwAddress(), a);
+        }
+        if (!Objects.equals(old.clientId(), l.clientId())) {
+            if (old.clientId() != null) byClientId.remove(old.clientId(), a);
+            if (l.clientId() != null) byClientId.add(l.clientId(), a);
+        }
+        if (!old.hostname().equals(l.hostname())) {
+            if (!old.hostname().isEmpty()) byHostname.remove(old.hostname(), a);
+            if (!l.hostname().isEmpty()) byHostname.add(l.hostname(), a);
+        }
+        if (old.state() != l.state() || old.subnetId() != l.subnetId()) {
+            count(old, -1);
+            count(l, +1);
+        }
     }
 
     private void count(Lease4 l, int delta) {

@@ -16,8 +16,8 @@ import java.util.function.Predicate;
  * Kea), plus DUID and host name indexes and per-subnet counts. Not thread-safe.
  */
 final class LeaseIndex6 extends LeaseTable<Bytes, Lease6> {
-    private final MultiIndex<Bytes, Bytes> byDuid = new MultiIndex<>(Comparator.naturalOrder());
-    private final MultiIndex<String, Bytes> byHostname = new MultiIndex<>(Comparator.naturalOrder());
+    private final MultiIndex<Bytes, Bytes> byDuid = new MultiIndex<>(Comparator.naturalOrder(), KeyHash::bytes);
+    private final MultiIndex<String, Bytes> byHostname = new MultiIndex<>(Comparator.naturalOrder(), KeyHash::string);
     /** Per subnet: [assigned NA, declined NA, assigned PD]. */
     private final Map<Long, long[]> counts = new HashMap<>();
 
@@ -74,7 +74,7 @@ final class LeaseIndex6 extends LeaseTable<Bytes, Lease6> {
     }
 
     @Override
-    void index(Lease6 l) {
+    void index(Lease6 l, Bytes key) {
         byDuid.add(l.duid(), l.address());
         if (!l.hostname().isEmpty()) byHostname.add(l.hostname(), l.address());
         count(l, +1);

@@ -36,8 +36,15 @@ abstract class LeaseTable<K, L> {
     LeaseTable(Comparator<K> order) {
         this.order = order;
         this.byKey = new TreeMap<>(order);
-        Comparator<ExpiryKey<K>> byExpiry = Comparator.<ExpiryKey<K>>comparingLong(ExpiryKey::expire)
-                .thenComparing(ExpiryKey::key, Comparator.nullsFirst(order));
+        // written out rather than composed from Comparator combinators: it runs for every lease change
+        Comparator<ExpiryKey<K>> byExpiry = (a, b) -> {
+            int c = Long.compare(a.expire(), b.expire());
+            if (c != 0) return c;
+            K x = a.key();
+            K y = b.key();
+            if (x == null || y == null) return x == null ? (y == null ? 0 : -1) : 1;
+            return order.compare(x, y);
+        };
         this.expiring = new TreeSet<>(byExpiry);
         this.reclaimed = new TreeSet<>(byExpiry);
     }
@@ -55,11 +62,40 @@ abstract class LeaseTable<K, L> {
     /** Whether the lease is EXPIRED_RECLAIMED. */
     abstract boolean reclaimed(L lease);
 
-    /** Adds the lease to the subclass's own indexes. */
-    abstract void index(L lease);
+    /** Adds the lease to the subclass's own indexes, under {@code key} (the object byKey holds, to share it). */
+    abstract void index(L lease, K key);
 
     /** Removes the lease from the subclass's own indexes. */
     abstract void unindex(L lease);
+
+    /**
+     * Moves the subclass's own indexes from {@code old} to {@code lease} (same key). Subclasses skip the indexes
+     * whose key did not change: a renewal changes only times, so it should not touch the client indexes.
+     */
+    void reindex(L old, L lease, K key) {
+        unindex(old);
+        index(lease, key);
+    }
+
+    /** This table as the target of a lease file replay. */
+    final LeaseFileBackend.Replay<K, L> replay() {
+        return new LeaseFileBackend.Replay<>() {
+            @Override
+            public void put(L lease) {
+                LeaseTable.this.put(lease);
+            }
+
+            @Override
+            public void remove(K key) {
+                LeaseTable.this.remove(key);
+            }
+
+            @Override
+            public int size() {
+                return LeaseTable.this.size();
+            }
+        };
+    }
 
     final Comparator<K> order() {
         return order;
@@ -75,9 +111,34 @@ abstract class LeaseTable<K, L> {
 
     /** Stores {@code lease}, replacing whatever was at its key. */
     final void put(L lease) {
-        L old = byKey.put(key(lease), lease);
-        if (old != null) unindexAll(old);
-        indexAll(lease);
+        K k = key(lease);
+        L old = byKey.put(k, lease);
+        if (old == null) {
+            indexAll(lease, k);
+            return;
+        }
+        // a renewal or state change: touch only the indexes whose entry moves
+        long oldSubnet = subnetId(old);
+        long newSubnet = subnetId(lease);
+        if (oldSubnet != newSubnet) {
+            removeFromSubnet(oldSubnet, k);
+            bySubnet.computeIfAbsent(newSubnet, _ -> new TreeSet<>(order)).add(k);
+        }
+        long oldExpire = expire(old);
+        long newExpire = expire(lease);
+        boolean wasExpiring = expiring(old);
+        boolean isExpiring = expiring(lease);
+        if (wasExpiring != isExpiring || (isExpiring && oldExpire != newExpire)) {
+            if (wasExpiring) expiring.remove(new ExpiryKey<>(oldExpire, k));
+            if (isExpiring) expiring.add(new ExpiryKey<>(newExpire, k));
+        }
+        boolean wasReclaimed = reclaimed(old);
+        boolean isReclaimed = reclaimed(lease);
+        if (wasReclaimed != isReclaimed || (isReclaimed && oldExpire != newExpire)) {
+            if (wasReclaimed) reclaimed.remove(new ExpiryKey<>(oldExpire, k));
+            if (isReclaimed) reclaimed.add(new ExpiryKey<>(newExpire, k));
+        }
+        reindex(old, lease, k);
     }
 
     /** Removes the lease at {@code key}; returns it, or null. */
@@ -135,18 +196,22 @@ abstract class LeaseTable<K, L> {
         return List.copyOf(out);
     }
 
-    private void indexAll(L l) {
-        K k = key(l);
+    /** Indexes a new lease; {@code k} is the very key object stored in byKey, shared by every index. */
+    private void indexAll(L l, K k) {
         bySubnet.computeIfAbsent(subnetId(l), _ -> new TreeSet<>(order)).add(k);
         if (expiring(l)) expiring.add(new ExpiryKey<>(expire(l), k));
         if (reclaimed(l)) reclaimed.add(new ExpiryKey<>(expire(l), k));
-        index(l);
+        index(l, k);
+    }
+
+    private void removeFromSubnet(long subnetId, K k) {
+        NavigableSet<K> subnet = bySubnet.get(subnetId);
+        if (subnet != null && subnet.remove(k) && subnet.isEmpty()) bySubnet.remove(subnetId);
     }
 
     private void unindexAll(L l) {
         K k = key(l);
-        NavigableSet<K> subnet = bySubnet.get(subnetId(l));
-        if (subnet != null && subnet.remove(k) && subnet.isEmpty()) bySubnet.remove(subnetId(l));
+        removeFromSubnet(subnetId(l), k);
         expiring.remove(new ExpiryKey<>(expire(l), k));
         reclaimed.remove(new ExpiryKey<>(expire(l), k));
         unindex(l);

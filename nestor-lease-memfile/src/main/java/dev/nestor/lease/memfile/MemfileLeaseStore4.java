@@ -31,9 +31,11 @@ import java.util.Optional;
  *       per change). {@code "none"}: rows are buffered in the process and may be lost if it dies.</li>
  * </ul>
  *
- * <p>Concurrency: reads share a read lock; writes are serialised under the write lock, and the file row is
- * written before memory changes, so a failed write ({@link LeaseStoreException}) leaves the store as it was.
- * Cleanup runs on a background thread and holds the write lock only to rotate the file.
+ * <p>Concurrency: reads share a read lock. A change of one lease checks its compare-and-set under the write lock,
+ * then its row is group-committed with the rows of concurrent changes (one write, one fdatasync) without the
+ * lock, and memory changes only once the row is durable, so a failed write ({@link LeaseStoreException}) leaves
+ * the store as it was and readers never see a lease the file does not have. Cleanup runs on a background thread
+ * and holds the write lock only to rotate the file.
  *
  * <p>File format caveats inherited from Kea: a lease with valid lifetime 0 is written as a deletion row and so
  * does not survive a restart; the hardware type is not stored (read back as Ethernet); user context text is kept
@@ -62,7 +64,7 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
     public static MemfileLeaseStore4 open(Map<String, String> params, StoreContext ctx) throws LeaseStoreException {
         LeaseIndex4 index = new LeaseIndex4();
         return new MemfileLeaseStore4(index,
-                LeaseFileBackend.open(params, ctx, LeaseCsv4.CODEC, "kea-leases4.csv", index::put));
+                LeaseFileBackend.open(params, ctx, LeaseCsv4.CODEC, "kea-leases4.csv", index.replay()));
     }
 
     /** The lease file, or empty for an in-memory store. */
@@ -84,34 +86,25 @@ public final class MemfileLeaseStore4 implements LeaseStore4 {
     @Override
     public boolean add(Lease4 lease) throws LeaseStoreException {
         Objects.requireNonNull(lease, "lease");
-        return files.write(() -> {
-            if (index.get(lease.address()) != null) return false;
-            files.append(List.of(LeaseCsv4.format(lease)));
-            index.put(lease);
-            return true;
-        });
+        return files.change(lease.address(),
+                () -> index.get(lease.address()) != null ? null : List.of(LeaseCsv4.format(lease)),
+                () -> index.put(lease));
     }
 
     @Override
     public boolean replace(Lease4 expected, Lease4 updated) throws LeaseStoreException {
         if (expected.address() != updated.address())
             throw new IllegalArgumentException("replace across addresses: " + expected + " -> " + updated);
-        return files.write(() -> {
-            if (!expected.equals(index.get(expected.address()))) return false;
-            files.append(List.of(LeaseCsv4.format(updated)));
-            index.put(updated);
-            return true;
-        });
+        return files.change(expected.address(),
+                () -> !expected.equals(index.get(expected.address())) ? null : List.of(LeaseCsv4.format(updated)),
+                () -> index.put(updated));
     }
 
     @Override
     public boolean delete(Lease4 expected) throws LeaseStoreException {
-        return files.write(() -> {
-            if (!expected.equals(index.get(expected.address()))) return false;
-            files.append(List.of(LeaseCsv4.formatDeletion(expected)));
-            index.remove(expected.address());
-            return true;
-        });
+        return files.change(expected.address(),
+                () -> !expected.equals(index.get(expected.address())) ? null : List.of(LeaseCsv4.formatDeletion(expected)),
+                () -> index.remove(expected.address()));
     }
 
     @Override

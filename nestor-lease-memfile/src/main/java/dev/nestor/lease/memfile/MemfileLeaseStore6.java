@@ -54,7 +54,7 @@ public final class MemfileLeaseStore6 implements LeaseStore6 {
     public static MemfileLeaseStore6 open(Map<String, String> params, StoreContext ctx) throws LeaseStoreException {
         LeaseIndex6 index = new LeaseIndex6();
         return new MemfileLeaseStore6(index,
-                LeaseFileBackend.open(params, ctx, LeaseCsv6.CODEC, "kea-leases6.csv", index::put));
+                LeaseFileBackend.open(params, ctx, LeaseCsv6.CODEC, "kea-leases6.csv", index.replay()));
     }
 
     /** The lease file, or empty for an in-memory store. */
@@ -73,12 +73,9 @@ public final class MemfileLeaseStore6 implements LeaseStore6 {
     public boolean add(Lease6 lease) throws LeaseStoreException {
         Objects.requireNonNull(lease, "lease");
         checkWritable(lease);
-        return files.write(() -> {
-            if (index.get(lease.address()) != null) return false;
-            files.append(List.of(LeaseCsv6.format(lease)));
-            index.put(lease);
-            return true;
-        });
+        return files.change(lease.address(),
+                () -> index.get(lease.address()) != null ? null : List.of(LeaseCsv6.format(lease)),
+                () -> index.put(lease));
     }
 
     @Override
@@ -86,22 +83,16 @@ public final class MemfileLeaseStore6 implements LeaseStore6 {
         if (!expected.address().equals(updated.address()) || expected.type() != updated.type())
             throw new IllegalArgumentException("replace across addresses or types: " + expected + " -> " + updated);
         checkWritable(updated);
-        return files.write(() -> {
-            if (!expected.equals(index.get(expected.address()))) return false;
-            files.append(List.of(LeaseCsv6.format(updated)));
-            index.put(updated);
-            return true;
-        });
+        return files.change(expected.address(),
+                () -> !expected.equals(index.get(expected.address())) ? null : List.of(LeaseCsv6.format(updated)),
+                () -> index.put(updated));
     }
 
     @Override
     public boolean delete(Lease6 expected) throws LeaseStoreException {
-        return files.write(() -> {
-            if (!expected.equals(index.get(expected.address()))) return false;
-            files.append(List.of(LeaseCsv6.formatDeletion(expected)));
-            index.remove(expected.address());
-            return true;
-        });
+        return files.change(expected.address(),
+                () -> !expected.equals(index.get(expected.address())) ? null : List.of(LeaseCsv6.formatDeletion(expected)),
+                () -> index.remove(expected.address()));
     }
 
     @Override

@@ -1,0 +1,413 @@
+package dev.nestor.dhcp.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nestor.common.Bytes;
+import dev.nestor.control.Answer;
+import dev.nestor.control.CommandRegistry;
+import dev.nestor.control.KeaJson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Kea's host_cmds hook library (src/hooks/dhcp/host_cmds/host_cmds.cc), for DHCPv4 and DHCPv6 alike:
+ * reservation-add, -update, -del, -get, -get-all, -get-page, -get-by-hostname, -get-by-id and -get-by-address, with
+ * Kea's texts and result codes and its {@code operation-target} rules; what differs per protocol is a
+ * {@link HostFamily}. Nestor keeps reservations in the config only (Kea's "memory" source; there are no host
+ * databases), so, exactly as Kea without a hosts-database, the modifying commands refuse the default target
+ * ("database") and need {@code "operation-target": "memory"} or {@code "all"}. A change edits the running config's
+ * JSON document and swaps the re-parsed config in (see {@link ConfigEdit}).
+ *
+ * @param <C> the parsed config type
+ */
+public final class HostCommands<C> {
+    private static final long SUBNET_ID_MAX = SubnetCommands.SUBNET_ID_MAX;
+
+    /** Kea's HostMgrOperationTarget as host_cmds sees it. */
+    private enum Target { UNSPECIFIED, MEMORY, DATABASE, ALL }
+
+    private final ConfigEdit<C> edit;
+    private final HostFamily<C> hosts;
+    private final DhcpFamily<C> family;
+    private final String ip;
+
+    private HostCommands(ConfigEdit<C> edit, HostFamily<C> hosts) {
+        this.edit = edit;
+        this.hosts = hosts;
+        this.family = edit.family();
+        this.ip = family.ip();
+    }
+
+    public static <C> void registerAll(CommandRegistry r, ConfigEdit<C> edit, HostFamily<C> hosts) {
+        HostCommands<C> c = new HostCommands<>(edit, hosts);
+        r.register("reservation-add", Args.handler(c::add));
+        r.register("reservation-update", Args.handler(c::update));
+        r.register("reservation-del", Args.handler(c::del));
+        r.register("reservation-get", Args.handler(c::get));
+        r.register("reservation-get-all", Args.handler(c::getAll));
+        r.register("reservation-get-page", Args.handler(c::getPage));
+        r.register("reservation-get-by-hostname", Args.handler(c::getByHostname));
+        r.register("reservation-get-by-id", Args.handler(c::getById));
+        r.register("reservation-get-by-address", Args.handler(c::getByAddress));
+    }
+
+    // ---- changes ------------------------------------------------------------------------------------------
+
+    private Answer add(JsonNode args) throws Exception {
+        if (args == null) throw KeaError.error("no parameters specified for the command");
+        Target target = target(args, Target.DATABASE);
+        JsonNode reservation = args.get("reservation");
+        if (reservation == null) throw KeaError.error("reservation must be specified");
+        C config = edit.config();
+        NewHost h = parse(reservation, false);
+        boolean forceGlobal = false;
+        if (h.subnetId < 0) {
+            KeaError hint = hosts.missingSubnet(config, h.addresses, h.prefixes);
+            if (hint != null) throw hint;
+            forceGlobal = true;
+        }
+        long subnetId = Math.max(0, h.subnetId);
+        if (target == Target.DATABASE) throw KeaError.error("Host database not available, cannot add host.");
+        validateForSubnet(config, subnetId, h.addresses);
+        edit.change((root, current) -> {
+            checkDuplicates(root, current, subnetId, h, -1);
+            reservations(root, subnetId).add(h.json);
+            return null;
+        });
+        return Answer.success(forceGlobal ? "Host added. subnet-id not specified, assumed global (subnet-id 0)." : "Host added.");
+    }
+
+    private Answer update(JsonNode args) throws Exception {
+        if (args == null) throw KeaError.error("invalid command: does not contain mandatory 'arguments'");
+        if (!args.isObject()) {
+            throw KeaError.error("invalid command: expected 'arguments' to be a map, got " + Args.typeName(args) + " instead");
+        }
+        JsonNode reservation = args.get("reservation");
+        if (reservation == null) {
+            throw KeaError.error("invalid command: expected 'reservation' as the sole parameter inside the 'arguments' map,"
+                    + " didn't get it instead");
+        }
+        if (!reservation.isObject()) {
+            throw KeaError.error("invalid command: expected 'reservation' to be a map, got " + Args.typeName(reservation) + " instead");
+        }
+        Target target = target(args, Target.DATABASE);
+        NewHost h = parse(reservation, true);
+        if (target == Target.DATABASE) throw KeaError.error("host database not available, cannot update host");
+        validateForSubnet(edit.config(), h.subnetId, h.addresses);
+        edit.change((root, current) -> {
+            HostView old = HostView.all(edit, hosts, root).stream()
+                    .filter(v -> v.subnetId() == h.subnetId && v.matches(h.id)).findFirst()
+                    .orElseThrow(() -> KeaError.error("Host not updated (not found)."));
+            checkDuplicates(root, current, h.subnetId, h, old.hostId());
+            old.list().set(old.index(), h.json);
+            return null;
+        });
+        return Answer.success("Host updated.");
+    }
+
+    private Answer del(JsonNode args) throws Exception {
+        Lookup p = lookup(args);
+        Target target = p.target == Target.UNSPECIFIED ? Target.DATABASE : p.target;
+        if (target == Target.DATABASE) {
+            throw KeaError.error("Unable to delete a host because there is no hosts-databases configured.");
+        }
+        boolean deleted = edit.change((root, current) -> {
+            for (HostView v : HostView.all(edit, hosts, root)) {
+                if (p.matches(v)) {
+                    v.list().remove(v.index());
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (!deleted) throw KeaError.empty("Host not deleted (not found).");
+        return Answer.success("Host deleted.");
+    }
+
+    // ---- queries -------------------------------------------------------------------------------------------
+
+    private Answer get(JsonNode args) throws Exception {
+        Lookup p = lookup(args);
+        for (HostView v : hostsIn(p.target)) {
+            if (p.matches(v)) return Answer.success("Host found.", hosts.toJson(v));
+        }
+        throw KeaError.empty("Host not found.");
+    }
+
+    private Answer getAll(JsonNode args) throws Exception {
+        if (args == null || !args.isObject()) throw KeaError.error("Parameters missing or are not a map.");
+        long subnetId = Args.integer(args, "subnet-id", 0, SUBNET_ID_MAX);
+        Target target = target(args, Target.ALL);
+        validateForSubnet(edit.config(), subnetId, List.of());
+        return hostList(hostsIn(target), v -> v.subnetId() == subnetId);
+    }
+
+    private Answer getPage(JsonNode args) throws Exception {
+        if (args == null || !args.isObject()) throw KeaError.error("Parameters missing or are not a map.");
+        long limit = Args.integer(args, "limit", 0, 0xFFFFFFFFL);
+        Long subnetId = args.has("subnet-id") ? Args.integer(args, "subnet-id", 0, SUBNET_ID_MAX) : null;
+        long sourceIndex = args.get("source-index") != null ? Args.integer(args, "source-index", 0, 10) : 0;
+        long from = args.get("from") != null ? Args.integer(args, "from") : 0;
+        if (limit == 0) throw KeaError.error("page size of retrieved hosts must not be zero");
+        if (subnetId != null) validateForSubnet(edit.config(), subnetId, List.of());
+        ArrayNode list = KeaJson.array();
+        long last = 0;
+        // source 0 is the config; there are no host databases behind it
+        if (sourceIndex == 0) {
+            for (HostView v : HostView.all(edit, hosts, edit.document())) {
+                if (list.size() >= limit) break;
+                if (v.hostId() <= from || (subnetId != null && v.subnetId() != subnetId)) continue;
+                list.add(hosts.toJson(v));
+                last = v.hostId();
+            }
+        }
+        ObjectNode result = KeaJson.object();
+        result.set("hosts", list);
+        result.put("count", list.size());
+        if (!list.isEmpty()) {
+            ObjectNode next = result.putObject("next");
+            next.put("source-index", sourceIndex);
+            next.put("from", last);
+        }
+        return Answer.of(list.isEmpty() ? Answer.EMPTY : Answer.SUCCESS, list.size() + " " + ip + " host(s) found.", result);
+    }
+
+    private Answer getByHostname(JsonNode args) throws Exception {
+        if (args == null || !args.isObject()) throw KeaError.error("Parameters missing or are not a map.");
+        String hostname = Args.string(args, "hostname");
+        Long subnetId = args.has("subnet-id") ? Args.integer(args, "subnet-id", 0, SUBNET_ID_MAX) : null;
+        Target target = target(args, Target.ALL);
+        if (hostname.isEmpty()) throw KeaError.error("Empty hostname");
+        if (subnetId != null) validateForSubnet(edit.config(), subnetId, List.of());
+        String lower = hostname.toLowerCase(Locale.ROOT);
+        return hostList(hostsIn(target), v -> v.hasHostname(lower) && (subnetId == null || v.subnetId() == subnetId));
+    }
+
+    private Answer getById(JsonNode args) throws Exception {
+        if (args == null || !args.isObject()) throw KeaError.error("Parameters missing or are not a map.");
+        JsonNode type = args.get("identifier-type");
+        JsonNode ident = args.get("identifier");
+        if (type == null || !type.isTextual()) throw KeaError.error("'identifier-type' is either missing or not a string.");
+        if (ident == null || !ident.isTextual()) throw KeaError.error("'identifier' is either missing or not a string.");
+        if (args.has("subnet-id")) throw KeaError.error("'subnet-id' is forbidden in reservation-get-by-id");
+        HostView.Id id = identifier(type.textValue(), ident.textValue());
+        Target target = target(args, Target.ALL);
+        return hostList(hostsIn(target), v -> v.matches(id));
+    }
+
+    private Answer getByAddress(JsonNode args) throws Exception {
+        if (args == null || !args.isObject()) throw KeaError.error("Parameters missing or are not a map.");
+        String text = Args.string(args, "ip-address");
+        String address = hosts.address(text);
+        if (address == null) {
+            throw KeaError.error("Failed to convert '" + text + "' to address: Failed to convert string to address '"
+                    + text + "': Invalid argument");
+        }
+        Long subnetId = args.has("subnet-id") ? Args.integer(args, "subnet-id", 0, SUBNET_ID_MAX) : null;
+        Target target = target(args, Target.ALL);
+        if (subnetId != null) validateForSubnet(edit.config(), subnetId, List.of());
+        return hostList(hostsIn(target), v -> v.reserves(address) && (subnetId == null || v.subnetId() == subnetId));
+    }
+
+    private List<HostView> hostsIn(Target target) {
+        // a "database" query has no database to ask
+        return target == Target.DATABASE ? List.of() : HostView.all(edit, hosts, edit.document());
+    }
+
+    private Answer hostList(List<HostView> found, Predicate<HostView> filter) {
+        ArrayNode list = KeaJson.array();
+        for (HostView v : found) if (filter.test(v)) list.add(hosts.toJson(v));
+        ObjectNode result = KeaJson.object();
+        result.set("hosts", list);
+        return Answer.of(list.isEmpty() ? Answer.EMPTY : Answer.SUCCESS, list.size() + " " + ip + " host(s) found.", result);
+    }
+
+    // ---- checks ------------------------------------------------------------------------------------------
+
+    /** Kea's getOperationTarget; {@code UNSPECIFIED} ("default" or absent) becomes {@code byDefault}. */
+    private static Target target(JsonNode args, Target byDefault) throws KeaError {
+        Target t = parseTarget(args);
+        return t == Target.UNSPECIFIED ? byDefault : t;
+    }
+
+    private static Target parseTarget(JsonNode args) throws KeaError {
+        if (args.get("operation-target") == null) return Target.UNSPECIFIED;
+        String raw = Args.string(args, "operation-target");
+        return switch (raw) {
+            case "memory" -> Target.MEMORY;
+            case "database" -> Target.DATABASE;
+            case "all" -> Target.ALL;
+            case "default" -> Target.UNSPECIFIED;
+            default -> throw KeaError.error("The 'operation-target' value (" + raw
+                    + ") is not within expected set: (memory, database, all, default)");
+        };
+    }
+
+    /** Kea's validateHostForSubnet4 / validateHostForSubnet6. */
+    private void validateForSubnet(C config, long subnetId, List<String> addresses) throws KeaError {
+        if (subnetId == 0) return;
+        SubnetView s = family.subnet(config, subnetId)
+                .orElseThrow(() -> KeaError.error(ip + " subnet with ID of '" + subnetId + "' is not configured"));
+        for (String address : addresses) {
+            if (!s.contains(address)) {
+                throw KeaError.error("specified reservation '" + address + "' is not matching the " + ip
+                        + " subnet prefix '" + s.prefix() + "'");
+            }
+        }
+    }
+
+    /**
+     * The subnet a reservation's addresses all belong to, for the "subnet-id missing" hints of checkHost4 and
+     * checkHost6: the first unguarded one, else the first guarded one; {@code others} when more than one fits.
+     */
+    public record Candidate(SubnetView subnet, boolean guarded, boolean others) {
+        /** Null when no subnet holds every address. */
+        public static <C> Candidate of(DhcpFamily<C> family, C config, List<String> addresses) {
+            SubnetView candidate = null, guarded = null;
+            boolean others = false;
+            for (SubnetView s : family.subnets(config)) {
+                if (!addresses.stream().allMatch(s::contains)) continue;
+                if (!s.guarded()) {
+                    if (candidate == null) candidate = s;
+                    else others = true;
+                } else if (guarded == null) {
+                    guarded = s;
+                } else {
+                    others = true;
+                }
+            }
+            if (guarded != null && candidate != null) others = true;
+            if (candidate == null && guarded == null) return null;
+            return candidate != null ? new Candidate(candidate, false, others) : new Candidate(guarded, true, others);
+        }
+
+        /** "subnet '192.0.2.0/24' id 1." or "guarded subnet '...' id 2 and others." */
+        public String describe() {
+            return (guarded ? "guarded " : "") + "subnet '" + subnet.prefix() + "' id " + subnet.id() + (others ? " and others." : ".");
+        }
+    }
+
+    /** Kea's CfgHosts::add4 / add6 checks against the hosts already in the subnet (ignoring {@code replacing}). */
+    private void checkDuplicates(ObjectNode root, C current, long subnetId, NewHost h, long replacing) throws KeaError {
+        List<HostView> same = new ArrayList<>();
+        for (HostView v : HostView.all(edit, hosts, root)) if (v.subnetId() == subnetId && v.hostId() != replacing) same.add(v);
+        for (HostView v : same) {
+            if (!v.matches(h.id)) continue;
+            if (h.id.type().equals("hw-address")) {
+                throw KeaError.error("failed to add new host using the HW address '" + h.id.value().toHexColon()
+                        + "' to the " + ip + " subnet id '" + subnetId + "' as this host has already been added");
+            }
+            if (h.id.type().equals("duid")) {
+                throw KeaError.error("failed to add new host using the DUID '" + h.id.value().toHexColon()
+                        + "' to the " + ip + " subnet id '" + subnetId + "' as this host has already been added");
+            }
+        }
+        if (family.ipReservationsUnique(current)) {
+            KeaError reserved = hosts.reservedAddress(same, h.id, h.addresses, h.prefixes, subnetId);
+            if (reserved != null) throw reserved;
+        }
+        // Kea checks the identifier tuple itself for IPv4 subnets only
+        if (family.version() == 4) {
+            for (HostView v : same) {
+                if (v.matches(h.id)) throw KeaError.error("failed to add duplicate IPv4 host using identifier: " + h.id.asText());
+            }
+        }
+    }
+
+    /** The {@code reservations} list of the subnet (0 = global), created when missing. */
+    private ArrayNode reservations(ObjectNode root, long subnetId) throws KeaError {
+        if (subnetId == 0) return root.withArray("reservations");
+        ConfigEdit.SubnetSlot slot = edit.subnet(root, subnetId)
+                .orElseThrow(() -> KeaError.error(ip + " subnet with ID of '" + subnetId + "' is not configured"));
+        return slot.node().withArray("reservations");
+    }
+
+    // ---- argument shapes ---------------------------------------------------------------------------------
+
+    /** A reservation from reservation-add/-update: its map without "subnet-id" (-1 when absent), id, addresses. */
+    private record NewHost(ObjectNode json, long subnetId, HostView.Id id, List<String> addresses, List<String> prefixes) {}
+
+    private NewHost parse(JsonNode reservation, boolean subnetRequired) throws KeaError {
+        if (!reservation.isObject()) throw KeaError.error("mapValue() called on non-map Element");
+        ObjectNode json = reservation.deepCopy();
+        long subnetId = -1;
+        JsonNode sid = json.remove("subnet-id");
+        if (sid != null) {
+            if (!sid.isIntegralNumber()) throw KeaError.error("'subnet-id' parameter is not integer.");
+            if (!sid.canConvertToLong() || sid.longValue() < 0 || sid.longValue() > SUBNET_ID_MAX) {
+                throw KeaError.error("subnet-id: " + sid.asText() + " is invalid, must be between 0 and "
+                        + SUBNET_ID_MAX + " (inclusive).");
+            }
+            subnetId = sid.longValue();
+        }
+        if (subnetRequired && subnetId < 0) {
+            throw KeaError.error("Mandatory 'subnet-id' parameter missing. Use `reservation-get-by-id' or"
+                    + " 'reservation-get-by-address' to get the list of reservations with given identifier or address.");
+        }
+        HostView.Id id = HostView.Id.of(hosts.identifiers(), json);
+        if (id == null) {
+            throw KeaError.error("one of the supported identifiers must be specified for host reservation: "
+                    + String.join(", ", hosts.identifiers().stream().sorted().toList()));
+        }
+        return new NewHost(json, subnetId, id, hosts.addresses(json), hosts.prefixes(json));
+    }
+
+    /** Kea's HostCmdsImpl::getParameters (reservation-get / reservation-del). */
+    private record Lookup(long subnetId, String address, HostView.Id id, Target target) {
+        boolean matches(HostView v) {
+            if (v.subnetId() != subnetId) return false;
+            return address != null ? v.reserves(address) : v.matches(id);
+        }
+    }
+
+    private Lookup lookup(JsonNode p) throws KeaError {
+        if (p == null || !p.isObject()) throw KeaError.error("Parameters missing or are not a map.");
+        JsonNode addr = p.get("ip-address");
+        JsonNode type = p.get("identifier-type");
+        JsonNode ident = p.get("identifier");
+        boolean hasSubnet = p.has("subnet-id") || (addr == null && type == null && ident == null);
+        long subnetId = hasSubnet ? Args.integer(p, "subnet-id", 0, SUBNET_ID_MAX) : 0;
+        Target target = parseTarget(p);
+        if (addr != null) {
+            if (!addr.isTextual()) throw KeaError.error("'ip-address' is not a string.");
+            String address = hosts.address(addr.textValue());
+            if (address == null) {
+                throw KeaError.error("Failed to convert string to address '" + addr.textValue() + "': Invalid argument");
+            }
+            if (!hasSubnet) {
+                throw KeaError.error("missing parameter 'subnet-id', use 'reservation-get-by-address' with 'ip-address'"
+                        + " set to \"" + addr.textValue() + "\" to get the list of reservations with this address");
+            }
+            return new Lookup(subnetId, address, null, target);
+        }
+        if (type == null || !type.isTextual()) {
+            throw KeaError.error("No 'ip-address' provided and 'identifier-type' is either missing or not a string.");
+        }
+        if (ident == null || !ident.isTextual()) {
+            throw KeaError.error("No 'ip-address' provided and 'identifier' is either missing or not a string.");
+        }
+        HostView.Id id = identifier(type.textValue(), ident.textValue());
+        if (!hasSubnet) {
+            throw KeaError.error("missing parameter 'subnet-id', use 'reservation-get-by-id' with 'identifier-type' set to \""
+                    + type.textValue() + "\" and 'identifier' to \"" + ident.textValue()
+                    + "\" to get the list of reservations with this identifier");
+        }
+        return new Lookup(subnetId, null, id, target);
+    }
+
+    private HostView.Id identifier(String type, String text) throws KeaError {
+        Bytes value;
+        try {
+            value = KeaHex.identifier(text);
+        } catch (IllegalArgumentException e) {
+            throw KeaError.error("Unable to parse 'identifier' value.");
+        }
+        if (value.isEmpty()) throw KeaError.error("Unable to query for empty 'identifier'.");
+        if (!hosts.identifiers().contains(type)) throw KeaError.error("Value of 'identifier-type' was not recognized.");
+        return new HostView.Id(type, value);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.nestor.dhcp.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nestor.common.stats.StatsRegistry;
+import dev.nestor.control.Answer;
+import dev.nestor.control.KeaJson;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of Kea's lease_cmds (src/hooks/dhcp/lease_cmds/lease_cmds.cc) that lease4-* and lease6-* share: the
+ * argument checks of the get-all, get-page, get-by-*, write and wipe commands, the lease-list answer, the
+ * user-context rules, with Kea's texts. The protocol's command set does the lookups.
+ */
+public final class LeaseSupport {
+    private LeaseSupport() {}
+
+    /** The mandatory string argument of the get-by-* commands, with Kea's texts. */
+    public static JsonNode mapArgument(JsonNode args, String name) throws KeaError {
+        if (args == null || !args.isObject()) throw KeaError.error("Command arguments missing or a not a map.");
+        JsonNode v = args.get(name);
+        if (v == null) throw KeaError.error("'" + name + "' parameter not specified");
+        if (!v.isTextual()) throw KeaError.error("'" + name + "' parameter must be a string");
+        return v;
+    }
+
+    /**
+     * {@code {"leases": [...]}} (and {@code "count"} for get-page), result 0, or 3 when empty, with Kea's
+     * "N IPv4 lease(s) found." text.
+     */
+    public static Answer leaseList(List<ObjectNode> leases, String ip, boolean withCount) {
+        ArrayNode list = KeaJson.array();
+        leases.forEach(list::add);
+        ObjectNode args = KeaJson.object();
+        args.set("leases", list);
+        if (withCount) args.put("count", list.size());
+        return Answer.of(list.isEmpty() ? Answer.EMPTY : Answer.SUCCESS, list.size() + " " + ip + " lease(s) found.", args);
+    }
+
+    /** The {@code subnets} of lease4/6-get-all: null for every lease (no arguments), else the listed ids. */
+    public static List<Long> subnets(JsonNode args) throws KeaError {
+        if (args == null) return null;
+        JsonNode subnets = args.get("subnets");
+        if (subnets == null) throw KeaError.error("'subnets' parameter not specified");
+        if (!subnets.isArray()) throw KeaError.error("'subnets' parameter must be a list");
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode id : subnets) {
+            if (!id.isIntegralNumber()) throw KeaError.error("listed subnet identifiers must be numbers");
+            if (!id.canConvertToLong() || id.longValue() < 0 || id.longValue() > 0xFFFFFFFFL) {
+                throw KeaError.error("out of range subnet identifier " + id.asText());
+            }
+            ids.add(id.longValue());
+        }
+        return ids;
+    }
+
+    /** The {@code from} text of lease4/6-get-page ("start" or an address, checked by the caller). */
+    public static String pageFrom(JsonNode args, String command) throws KeaError {
+        if (args == null) throw KeaError.error("no parameters specified for the " + command + " command");
+        JsonNode from = args.get("from");
+        if (from == null) throw KeaError.error("'from' parameter not specified");
+        if (!from.isTextual()) throw KeaError.error("'from' parameter must be a string");
+        return from.textValue();
+    }
+
+    /** The {@code limit} of lease4/6-get-page: a positive 32-bit count. */
+    public static int pageLimit(JsonNode args) throws KeaError {
+        JsonNode limit = args.get("limit");
+        if (limit == null) throw KeaError.error("'limit' parameter not specified");
+        if (!limit.isIntegralNumber()) throw KeaError.error("'limit' parameter must be a number");
+        if (!limit.canConvertToLong() || limit.longValue() < 0 || limit.longValue() > 0xFFFFFFFFL) {
+            throw KeaError.error("'limit' parameter is not a 32 bit unsigned integer.");
+        }
+        if (limit.longValue() == 0) throw KeaError.error("'limit' parameter must not be 0.");
+        return (int) Math.min(limit.longValue(), Integer.MAX_VALUE);
+    }
+
+    /** Whether {@code text} is an IPv6 address literal. */
+    public static boolean isIpv6(String text) {
+        try {
+            return java.net.InetAddress.ofLiteral(text) instanceof java.net.Inet6Address;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    // ---- lease4/6-write -------------------------------------------------------------------------------------
+
+    /** How lease-write reaches the store. */
+    public interface Dump {
+        /** Makes everything the store holds durable in its own file. */
+        void flush() throws Exception;
+
+        /** Writes every lease into {@code file} as a Kea lease file. */
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * lease4-write / lease6-write: Kea 3's path rules, then the leases into the file. Writing into the store's own
+     * file flushes it instead (everything the store holds is already there).
+     *
+     * @param ownFile the store's own lease file, null when it has none (SQL stores, memfile without persistence)
+     */
+    public static Answer write(JsonNode args, Path dataDirectory, Path ownFile, Dump dump, String ip) throws Exception {
+        if (args == null) throw KeaError.error("no parameters specified for the command");
+        JsonNode file = args.get("filename");
+        if (file == null) throw KeaError.error("'filename' parameter not specified");
+        if (!file.isTextual()) throw KeaError.error("'filename' parameter must be a string");
+        Path target = validatePath(dataDirectory, file.textValue());
+        if (target.equals(ownFile)) {
+            dump.flush();
+        } else {
+            try {
+                dump.writeTo(target);
+            } catch (IOException e) {
+                throw KeaError.error("unable to write lease file '" + target + "': " + e.getMessage());
+            }
+        }
+        return Answer.success(ip + " lease database into '" + target + "'.");
+    }
+
+    /** Kea 3's PathChecker: a bare file name goes to the data directory; a directory must be that directory. */
+    static Path validatePath(Path dataDirectory, String input) throws KeaError {
+        Path dataDir = dataDirectory.toAbsolutePath().normalize();
+        String text = input.strip();
+        Path p = Path.of(text);
+        Path name = p.getFileName();
+        if (text.isEmpty() || name == null || name.toString().equals(".") || name.toString().equals("..")) {
+            throw KeaError.error("'filename' parameter is invalid: path: '" + text + "' has no filename");
+        }
+        Path parent = p.getParent();
+        if (parent != null && (!parent.toAbsolutePath().normalize().equals(dataDir) || parent.toString().equals("/"))) {
+            throw KeaError.error("'filename' parameter is invalid: invalid path specified: '" + parent
+                    + "', supported path is '" + dataDir + "'");
+        }
+        return dataDir.resolve(name.toString());
+    }
+
+    /** The memfile store's own lease file, or null when the store is not memfile. */
+    public static Path ownLeaseFile(java.util.Map<String, String> leaseDatabase, Path dataDirectory, String defaultName) {
+        if (!"memfile".equals(leaseDatabase.getOrDefault("type", "memfile"))) return null;
+        String name = leaseDatabase.getOrDefault("name", defaultName);
+        return dataDirectory.resolve(name).toAbsolutePath().normalize();
+    }
+
+    // ---- lease4/6-wipe --------------------------------------------------------------------------------------
+
+    /** Removes one subnet's leases from the store. */
+    @FunctionalInterface
+    public interface Wipe {
+        int wipe(long subnetId) throws Exception;
+    }
+
+    /**
+     * lease4-wipe / lease6-wipe: the leases of {@code subnet-id}, or of every configured subnet, and their
+     * statistics: each listed subnet counter is zeroed, and its global counterpart (when the server keeps one)
+     * drops by what the subnet had, or is zeroed when every subnet was wiped.
+     *
+     * @param counters the subnet counters the wipe zeroes, e.g. {@code assigned-nas}, {@code declined-addresses}
+     */
+    public static Answer wipe(JsonNode args, List<Long> configured, Wipe store, StatsRegistry stats, List<String> counters,
+                              String ip) throws Exception {
+        long id = args != null && args.has("subnet-id") ? Args.uint32(args, "subnet-id") : 0;
+        List<Long> ids = id != 0 ? List.of(id) : configured;
+        long num = 0;
+        StringBuilder text = new StringBuilder();
+        for (long sid : ids) {
+            num += store.wipe(sid);
+            text.append(' ').append(sid);
+            for (String counter : counters) {
+                String name = "subnet[" + sid + "]." + counter;
+                long before = stats.observation(name).isPresent() ? stats.get(name) : 0;
+                stats.set(name, 0L);
+                // the global declined-addresses always exists; the others only where the server keeps them
+                boolean global = counter.equals("declined-addresses") || stats.observation(counter).isPresent();
+                if (id != 0 && global) stats.add(counter, -before);
+            }
+        }
+        if (id == 0) {
+            for (String counter : counters) {
+                if (counter.equals("declined-addresses") || stats.observation(counter).isPresent()) stats.set(counter, 0L);
+            }
+        }
+        return Answer.of(num > 0 ? Answer.SUCCESS : Answer.EMPTY, "Deleted " + num + " " + ip + " lease(s) from subnet(s)" + text);
+    }
+
+    // ---- user context ---------------------------------------------------------------------------------------
+
+    /** user-context (a map) with a top-level "comment" folded into it, as Kea's lease parsers do; JSON text or null. */
+    public static String userContext(JsonNode info) throws KeaError {
+        JsonNode ctx = info.get("user-context");
+        if (ctx != null && !ctx.isObject()) {
+            throw KeaError.error("Invalid user context '" + KeaJson.write(ctx) + "' is not a JSON map.");
+        }
+        JsonNode comment = info.get("comment");
+        if (comment != null) {
+            if (ctx != null && ctx.has("comment")) {
+                throw KeaError.error("Duplicated comment entry '" + KeaJson.write(comment) + "' in user context '"
+                        + KeaJson.write(ctx) + "'");
+            }
+            ObjectNode copy = ctx == null ? KeaJson.object() : (ObjectNode) ctx.deepCopy();
+            copy.set("comment", comment);
+            ctx = copy;
+        }
+        return ctx == null ? null : ctx.toString();
+    }
+
+    /** A stored user-context (JSON text) for an answer; unreadable text is shown as a string rather than dropped. */
+    public static JsonNode userContextJson(String text) {
+        try {
+            return KeaJson.parse(text);
+        } catch (JsonProcessingException e) {
+            return JsonNodeFactory.instance.textNode(text);
+        }
+    }
+}

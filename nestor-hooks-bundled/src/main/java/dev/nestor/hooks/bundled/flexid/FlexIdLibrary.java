@@ -1,0 +1,85 @@
+package dev.nestor.hooks.bundled.flexid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nestor.classify.expr.Expr;
+import dev.nestor.codec.v4.Dhcp4Packet;
+import dev.nestor.codec.v4.OptionCodes4;
+import dev.nestor.common.Bytes;
+import dev.nestor.hooks.CalloutResult;
+import dev.nestor.hooks.HookApi;
+import dev.nestor.hooks.HookContext;
+import dev.nestor.hooks.HookLibrary;
+import dev.nestor.hooks.HookPoint;
+import dev.nestor.hooks.bundled.Expressions;
+import dev.nestor.hooks.bundled.ServerConfigView;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code libdhcp_flex_id.so}: the flexible identifier of a query is the value of {@code identifier-expression};
+ * reservations with {@code "flex-id"} match it when {@code host-reservation-identifiers} lists {@code flex-id}
+ * (the server asks at {@code host4_identifier}). With {@code replace-client-id}, the query's client identifier is
+ * replaced by 0x00 and the flex-id, so leases follow the flexible identifier too; the response carries the client's
+ * own identifier back, as Kea does. DHCPv4 (the DHCPv6 server has no host identifier point yet).
+ */
+public final class FlexIdLibrary implements HookLibrary {
+    private static final int MAX_PENDING = 4096;
+
+    private Expr.StringExpr expression;
+    private boolean replaceClientId;
+    // replace-client-id: the client's own identifier per query, until the response goes out
+    private final Map<Key, Bytes> originals = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override protected boolean removeEldestEntry(Map.Entry<Key, Bytes> e) { return size() > MAX_PENDING; }
+    };
+
+    private record Key(int xid, Bytes chaddr) {
+        static Key of(Dhcp4Packet p) { return new Key(p.xid(), Bytes.of(p.hwAddress().bytes())); }
+    }
+
+    @Override public int apiVersion() { return HookApi.VERSION; }
+
+    @Override public boolean multiThreadingCompatible() { return true; }
+
+    @Override
+    public void load(HookContext ctx) {
+        JsonNode p = ctx.parameters();
+        JsonNode expr = p.get("identifier-expression");
+        if (expr == null || !expr.isTextual()) throw new IllegalArgumentException("'identifier-expression' parameter is mandatory and must be a string");
+        ServerConfigView cfg = new ServerConfigView(ctx.serverConfig(), false);
+        expression = new Expressions(cfg.optionDefinitions(), false).parseString("identifier-expression", expr.asText());
+        JsonNode replace = p.get("replace-client-id");
+        if (replace != null && !replace.isBoolean()) throw new IllegalArgumentException("'replace-client-id' must be a boolean");
+        replaceClientId = replace != null && replace.asBoolean();
+        if (p.has("ignore-iaid") && !p.get("ignore-iaid").isBoolean()) throw new IllegalArgumentException("'ignore-iaid' must be a boolean");
+
+        ctx.registerCallout(HookPoint.HOST4_IDENTIFIER, e -> {
+            byte[] id = Expressions.bytes(expression, Expressions.view4(e.query(), null, null));
+            return id.length == 0 ? CalloutResult.proceed() : CalloutResult.proceed(e.withIdentifier(Bytes.of(id)));
+        });
+        if (replaceClientId) {
+            ctx.registerCallout(HookPoint.PKT4_RECEIVE, e -> {
+                byte[] id = Expressions.bytes(expression, Expressions.view4(e.query(), e.envelope(), e.classes()));
+                if (id.length == 0) return CalloutResult.proceed();
+                byte[] cid = new byte[id.length + 1]; // type 0: not a hardware address
+                System.arraycopy(id, 0, cid, 1, id.length);
+                Bytes original = e.query().clientId().orElse(null);
+                synchronized (originals) {
+                    if (original != null) originals.put(Key.of(e.query()), original);
+                    else originals.remove(Key.of(e.query()));
+                }
+                return CalloutResult.proceed(e.withQuery(e.query().withOption(OptionCodes4.CLIENT_ID, Bytes.of(cid))));
+            });
+            ctx.registerCallout(HookPoint.PKT4_SEND, e -> {
+                Bytes original;
+                synchronized (originals) {
+                    original = originals.remove(Key.of(e.query()));
+                }
+                Dhcp4Packet r = original == null ? e.response().withoutOption(OptionCodes4.CLIENT_ID)
+                        : e.response().withOption(OptionCodes4.CLIENT_ID, original);
+                return CalloutResult.proceed(e.withResponse(r));
+            });
+        }
+        ctx.logger().info("flex_id: identifier-expression '{}'{}", expr.asText(), replaceClientId ? ", replace-client-id" : "");
+    }
+}
