@@ -7,6 +7,8 @@ import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.config.model.Pool4;
 import dev.nestor.config.model.Subnet4;
 import dev.nestor.control.CommandRegistry;
+import dev.nestor.control.server.ManagedServer;
+import dev.nestor.control.server.NetworkState;
 import dev.nestor.dhcp4.pipeline.Dhcp4Pipeline;
 import dev.nestor.dhcp4.respond.ReplyRouting4;
 import dev.nestor.engine.alloc.PoolCursors;
@@ -18,6 +20,7 @@ import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.lease.LeaseStores;
 import dev.nestor.lease.StoreContext;
 import dev.nestor.lease.SubnetLeaseCounts;
+import dev.nestor.lease.jdbc.DatabaseException;
 import dev.nestor.lease.jdbc.DatabaseStatus;
 import dev.nestor.transport.Dhcp4Transport;
 import dev.nestor.transport.Dhcp4Transports;
@@ -34,21 +37,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
  * The DHCPv4 server: owns the transport, the worker threads, the lease store and the timers, and swaps its
- * runtime atomically on reconfiguration. One receive thread hands datagrams to a bounded worker pool; one
- * client's packets are serialised (ClientSerializer) so its lease decisions never interleave.
+ * runtime atomically on reconfiguration. One receive thread hands datagrams to the workers Kea's
+ * {@code multi-threading} settings ask for (PacketWorkers: a bounded queue that drops its oldest datagram when
+ * full, or no workers at all when multi-threading is off); one client's packets are serialised (ClientSerializer)
+ * so its lease decisions never interleave.
  */
-public final class Dhcp4Server implements AutoCloseable {
+public final class Dhcp4Server implements ManagedServer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp4");
 
     private final ServerOptions options;
@@ -68,7 +70,7 @@ public final class Dhcp4Server implements AutoCloseable {
     private TransportOptions transportOptions;
     private SystemInterfaces interfaces;
     private Dhcp4Pipeline pipeline;
-    private ThreadPoolExecutor workers;
+    private volatile PacketWorkers workers;
     private Thread receiver;
     private ScheduledExecutorService timers;
     private volatile boolean running;
@@ -148,9 +150,7 @@ public final class Dhcp4Server implements AutoCloseable {
         transport = Dhcp4Transports.open(transportOptions);
         pipeline = new Dhcp4Pipeline(current::get, cursors, stats, clock,
                 new ReplyRouting4(options.serverPort(), options.clientPort()), interfaces, this::sendDeferred);
-        int threads = options.workerThreads() > 0 ? options.workerThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
-        workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueSize()),
-                Thread.ofPlatform().name("dhcp4-worker-", 0).daemon(true).factory());
+        workers = startWorkers(config);
         running = true;
         receiver = Thread.ofPlatform().name("dhcp4-receiver").daemon(true).start(this::receiveLoop);
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-timers").daemon(true).factory());
@@ -212,6 +212,12 @@ public final class Dhcp4Server implements AutoCloseable {
             timers.shutdownNow();
             timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-timers").daemon(true).factory());
             scheduleTimers();
+            if (!config.globals().multiThreading().equals(old.config().globals().multiThreading())) {
+                // new multi-threading settings: new workers take new packets, the old ones finish their queue
+                PacketWorkers previous = workers;
+                workers = startWorkers(config);
+                previous.close();
+            }
             lastReloadNanos = System.nanoTime();
             if (oldTransport != null) {
                 Thread r = receiver;
@@ -259,13 +265,17 @@ public final class Dhcp4Server implements AutoCloseable {
                 stats.add("pkt4-receive-drop", 1);
                 continue;
             }
-            try {
-                workers.execute(() -> handle(in));
-            } catch (RejectedExecutionException e) {
-                stats.add("pkt4-receive-drop", 1);
-                stats.add("pkt4-queue-full", 1);
-            }
+            workers.submit(in);
         }
+    }
+
+    /** Kea's multi-threading settings; -Dnestor.workers (ServerOptions.workerThreads) overrides the pool size. */
+    private PacketWorkers startWorkers(Dhcp4Config config) {
+        return PacketWorkers.start(config.globals().multiThreading(), options.workerThreads(), this::handle, () -> {
+            // Kea: the oldest queued packet is dropped when the queue is full
+            stats.add("pkt4-queue-full", 1);
+            stats.add("pkt4-receive-drop", 1);
+        });
     }
 
     private void handle(InboundDatagram in) {
@@ -293,6 +303,9 @@ public final class Dhcp4Server implements AutoCloseable {
     private static void safely(Runnable r) {
         try {
             r.run();
+        } catch (DatabaseException e) {
+            // the lease database is down: DatabaseSupervisor has said so; the next run tries again
+            log.debug("timer task skipped: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.error("timer task failed", e);
         }
@@ -300,7 +313,7 @@ public final class Dhcp4Server implements AutoCloseable {
 
     public LeaseReclaimer4 reclaimer() {
         Dhcp4Runtime rt = current.get();
-        return new LeaseReclaimer4(rt.store(), stats, clock, new ReclaimHooks4(rt.hooks().dispatcher()));
+        return new LeaseReclaimer4(rt.store(), stats, clock, new ReclaimHooks4(rt.hooks().dispatcher()), cursors);
     }
 
     /**
@@ -393,6 +406,7 @@ public final class Dhcp4Server implements AutoCloseable {
     public Dhcp4Runtime runtime() { return current.get(); }
 
     /** Whether the DHCP service is enabled (dhcp-disable / dhcp-enable). */
+    @Override
     public NetworkState networkState() { return networkState; }
 
     public StatsRegistry stats() { return stats; }
@@ -402,13 +416,38 @@ public final class Dhcp4Server implements AutoCloseable {
 
     public ServerOptions options() { return options; }
 
+    // ---- ManagedServer (the commands every Kea daemon answers) ----
+
+    @Override
+    public String configRoot() { return "Dhcp4"; }
+
+    @Override
+    public String configJson() { return current.get().config().json(); }
+
+    @Override
+    public String serverTag() { return current.get().config().globals().serverTag(); }
+
+    @Override
+    public int reclaimNow(boolean remove) {
+        return reclaimer().reclaim(current.get().config().expiredLeasesProcessing(), remove);
+    }
+
+    @Override
     public long uptimeSeconds() { return (System.nanoTime() - startedNanos) / 1_000_000_000L; }
 
+    @Override
     public long secondsSinceReload() { return (System.nanoTime() - lastReloadNanos) / 1_000_000_000L; }
 
-    public int workerThreads() { return workers == null ? 0 : workers.getCorePoolSize(); }
+    /** Worker threads (0 when multi-threading is disabled and the receive thread handles every packet). */
+    @Override
+    public int workerThreads() { return workers == null ? 0 : workers.threads(); }
 
-    public int queueSize() { return options.queueSize(); }
+    /** Kea's packet-queue-size in force (0 = unbounded). */
+    @Override
+    public int queueSize() { return workers == null ? 0 : workers.queueCapacity(); }
+
+    /** Whether packets are processed by a pool of worker threads (Kea's enable-multi-threading). */
+    public boolean multiThreaded() { return workers != null && workers.multiThreaded(); }
 
     /** Stops receiving, finishes queued packets, then flushes and closes the lease store. */
     @Override
@@ -432,12 +471,7 @@ public final class Dhcp4Server implements AutoCloseable {
         } catch (Exception e) {
             log.warn("closing sockets: {}", e.toString());
         }
-        workers.shutdown();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.close();
         timers.shutdownNow();
         if (databaseSupervisor != null) databaseSupervisor.close();
         networkState.close();

@@ -1,17 +1,16 @@
 package dev.nestor.dhcp6;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.common.Bytes;
 import dev.nestor.common.stats.StatsRegistry;
 import dev.nestor.common.time.Clock;
 import dev.nestor.config.ConfigException;
-import dev.nestor.config.Dhcp6ConfigParser;
 import dev.nestor.config.model.Dhcp6Config;
 import dev.nestor.dhcp6.pipeline.ClientLocks;
 import dev.nestor.dhcp6.pipeline.Dhcp6Pipeline;
 import dev.nestor.dhcp6.respond.ReplyRouting6;
 import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.server.ManagedServer;
+import dev.nestor.control.server.NetworkState;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
 import dev.nestor.engine.alloc.PoolCursors;
@@ -67,6 +66,9 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     private Thread receiver;
     private ScheduledExecutorService timers;
     private volatile boolean running;
+    // commands-only server (no sockets, workers or timers): see detached()
+    private boolean detached;
+    private final NetworkState networkState = new NetworkState();
 
     // hook libraries' commands, across reconfigurations
     private final HookCommands hookCommands;
@@ -99,6 +101,30 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     private static void swapHooks(Dhcp6Runtime old, Dhcp6Runtime next) {
         next.hooks().activate();
         if (old != null && old.hooks() != next.hooks()) old.hooks().close();
+    }
+
+    /**
+     * A server that serves commands only: it opens the lease store, sets up the server DUID, keeps statistics and
+     * reconfigures, but has no sockets, worker threads or timers. For tests and offline tools; {@link #close}
+     * flushes and closes the store.
+     */
+    public static Dhcp6Server detached(ServerOptions options, StatsRegistry stats, Clock clock, Dhcp6Config config)
+            throws ConfigException, IOException, LeaseStoreException {
+        Dhcp6Server server = new Dhcp6Server(options, stats, clock);
+        Dhcp6Runtime prepared = server.prepare(config);
+        Dhcp6Runtime runtime;
+        try {
+            Bytes duid = ServerIdentity.loadOrCreate(config.globals().serverId(), options.dataDirectory(), clock, Interfaces::list);
+            runtime = prepared.bind(server.openStore(config), duid);
+        } catch (IOException | LeaseStoreException | RuntimeException e) {
+            prepared.hooks().close();
+            throw e;
+        }
+        server.detached = true;
+        Statistics6.init(stats, runtime);
+        server.current.set(runtime);
+        swapHooks(null, runtime);
+        return server;
     }
 
     /** Opens the store, sets up the server DUID, opens the sockets for {@code config} and starts serving. */
@@ -160,6 +186,14 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         boolean sameStore = old.config().leaseDatabase().equals(config.leaseDatabase());
         LeaseStore6 store = sameStore ? old.store() : openStore(config);
         Dhcp6Runtime next = prepared.bind(store, duid);
+        if (detached) {
+            current.set(next);
+            swapHooks(old, next);
+            Statistics6.init(stats, next);
+            if (!sameStore) old.store().close();
+            lastReloadNanos = System.nanoTime();
+            return;
+        }
         Transport6Options newTransport = transportOptions(config);
         boolean reopen = !newTransport.equals(transportOptions);
         if (reopen) {
@@ -222,6 +256,13 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
                 continue;
             }
             if (in == null) return; // transport closed
+            if (!networkState.isServiceEnabled()) {
+                // dhcp-disable (or HA): Kea drops every query and counts it
+                stats.add("pkt6-received", 1);
+                stats.add("pkt6-service-disabled", 1);
+                stats.add("pkt6-receive-drop", 1);
+                continue;
+            }
             try {
                 workers.execute(() -> handle(in));
             } catch (RejectedExecutionException e) {
@@ -304,9 +345,11 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     public String configJson() { return current.get().config().json(); }
 
     @Override
-    public void testConfig(JsonNode document) throws ConfigException {
-        test(Dhcp6ConfigParser.parse(document));
-    }
+    public String serverTag() { return current.get().config().globals().serverTag(); }
+
+    /** Whether the DHCP service is enabled (dhcp-disable / dhcp-enable). */
+    @Override
+    public NetworkState networkState() { return networkState; }
 
     @Override
     public int reclaimNow(boolean remove) {
@@ -328,6 +371,18 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     /** Stops receiving, finishes queued packets, then flushes and closes the lease store. */
     @Override
     public synchronized void close() {
+        if (detached) {
+            detached = false;
+            Dhcp6Runtime rt = current.get();
+            rt.hooks().close();
+            try {
+                rt.store().flush();
+            } catch (Exception e) {
+                log.error("flushing leases on close failed: {}", e.toString());
+            }
+            rt.store().close();
+            return;
+        }
         if (!running) return;
         running = false;
         try {
@@ -342,6 +397,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timers.shutdownNow();
+        networkState.close();
         Dhcp6Runtime rt = current.get();
         rt.hooks().close();
         try {

@@ -27,7 +27,7 @@ final class Statistics6 {
             "pkt6-request-received", "pkt6-reply-received", "pkt6-renew-received", "pkt6-rebind-received",
             "pkt6-decline-received", "pkt6-release-received", "pkt6-infrequest-received", "pkt6-dhcpv4-query-received",
             "pkt6-dhcpv4-response-received", "pkt6-unknown-received", "pkt6-sent", "pkt6-advertise-sent", "pkt6-reply-sent",
-            "pkt6-dhcpv4-response-sent", "pkt6-parse-failed", "pkt6-queue-full", "pkt6-rfc-violation", "pkt6-not-for-us",
+            "pkt6-dhcpv4-response-sent", "pkt6-service-disabled", "pkt6-parse-failed", "pkt6-queue-full", "pkt6-rfc-violation", "pkt6-not-for-us",
             "pkt6-processing-failed", "pkt6-receive-drop", "v6-allocation-fail", "v6-allocation-fail-shared-network",
             "v6-allocation-fail-subnet", "v6-allocation-fail-no-pools", "v6-allocation-fail-classes",
             "v6-ia-na-lease-reuses", "v6-ia-pd-lease-reuses", "reclaimed-leases", "reclaimed-declined-addresses",

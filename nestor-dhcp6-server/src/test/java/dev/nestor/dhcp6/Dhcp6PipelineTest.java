@@ -200,6 +200,14 @@ class Dhcp6PipelineTest {
         assertThat(stats.get("v6-allocation-fail")).isZero();
         assertThat(stats.get("v6-allocation-fail-subnet")).isEqualTo(1);
         assertThat(stats.get("v6-allocation-fail-classes")).as("every query is in class ALL").isEqualTo(1);
+
+        // RENEW of a prefix where none can be had: NoPrefixAvail, and the client's prefix at zero lifetimes
+        Dhcp6Message renew = decode(sendOn("eth1", 8, msg(5, 3, CLIENTID, SERVERID, iaPd(2, iaPrefix("2001:db8:8000::", 56)))).orElseThrow());
+        IaPd pd = renew.iaPd().getFirst();
+        assertThat(pd.status().orElseThrow())
+                .isEqualTo(StatusOption.of(StatusCode6.NO_PREFIX_AVAIL, "Sorry, no prefixes could be assigned at this time."));
+        assertThat(pd.prefixes()).extracting(Dhcp6PipelineTest::prefix).containsExactly("2001:db8:8000::/56");
+        assertThat(pd.prefixes().getFirst().validLifetime()).isZero();
     }
 
     @Test

@@ -33,6 +33,7 @@ final class EngineFixture {
     final LeaseStore4 store;
     final HostIndex4 hosts;
     final SubnetSelection selection;
+    final PoolCursors cursors = new PoolCursors();
     final AllocationEngine4 engine;
 
     EngineFixture(String dhcp4Json) throws Exception {
@@ -40,7 +41,7 @@ final class EngineFixture {
         store = MemfileLeaseStore4.inMemory();
         hosts = new HostIndex4(config);
         selection = new SubnetSelection(config);
-        engine = new AllocationEngine4(store, hosts, new PoolCursors(), stats, clock);
+        engine = new AllocationEngine4(store, hosts, cursors, stats, clock);
     }
 
     static HwAddress mac(int n) {

@@ -10,8 +10,12 @@ import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.StatisticCommands;
 import dev.nestor.dhcp4.Dhcp4Server;
 import dev.nestor.dhcp4.Version;
+import dev.nestor.control.server.RuntimeChanges;
+import dev.nestor.daemon.support.ConfigReloader;
+import dev.nestor.daemon.support.ControlChannels;
+import dev.nestor.daemon.support.LoggerMapping;
+import dev.nestor.daemon.support.Signals;
 import dev.nestor.dhcp4.command.Dhcp4Commands;
-import dev.nestor.dhcp4.command.RuntimeChanges;
 import dev.nestor.logging.LoggingSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,13 +105,15 @@ public final class NestorDhcp4Main implements Callable<Integer> {
         }
         StatisticCommands.registerAll(registry, stats);
         RuntimeChanges changes = new RuntimeChanges();
-        ControlChannels channels = new ControlChannels(registry);
-        Reloader reloader = new Reloader(server, config, this::load, this::applyLoggers, channels, changes);
+        ControlChannels channels = new ControlChannels(registry, "dhcp4");
+        ConfigReloader<Dhcp4Config> reloader = new ConfigReloader<>(server,
+                ConfigReloader.Server.of(Dhcp4Server::test, server::reconfigure, Dhcp4Config::controlSockets), config, this::load,
+                this::applyLoggers, channels, changes);
         Dhcp4Commands.registerAll(registry, server, reloader, changes, code -> {
             exitValue.set(code);
             stop.countDown();
         });
-        channels.open(cfg);
+        channels.open(cfg.controlSockets());
         Signals.onHangup(reloader::reloadFromFile);
         Signals.onTerminate(stop::countDown);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
@@ -131,7 +137,7 @@ public final class NestorDhcp4Main implements Callable<Integer> {
 
     private Dhcp4Config load(Path file) throws ConfigException {
         Dhcp4Config cfg = Dhcp4ConfigParser.parse(ConfigText.read(file));
-        ControlChannels.check(cfg); // auth files and TLS material: refused like any other config error
+        ControlChannels.check(cfg.controlSockets()); // auth files and TLS material: refused like any other config error
         return cfg;
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A daemon's one way to put a config into service (config-set, config-reload, SIGHUP and the run-time commands):
@@ -37,6 +38,32 @@ public final class ConfigReloader<C> implements ConfigSource<C> {
 
         /** The config's control-sockets entries. */
         List<ControlSocketSpec> controlSockets(C config);
+
+        /** A server from its three operations, e.g. {@code of(Dhcp4Server::test, server::reconfigure, Dhcp4Config::controlSockets)}. */
+        static <C> Server<C> of(Step<C> check, Step<C> reconfigure, Function<C, List<ControlSocketSpec>> controlSockets) {
+            return new Server<>() {
+                @Override
+                public void check(C config) throws Exception {
+                    check.run(config);
+                }
+
+                @Override
+                public void reconfigure(C config) throws Exception {
+                    reconfigure.run(config);
+                }
+
+                @Override
+                public List<ControlSocketSpec> controlSockets(C config) {
+                    return controlSockets.apply(config);
+                }
+            };
+        }
+    }
+
+    /** One step on a config that may refuse it. */
+    @FunctionalInterface
+    public interface Step<C> {
+        void run(C config) throws Exception;
     }
 
     private final Object lock;

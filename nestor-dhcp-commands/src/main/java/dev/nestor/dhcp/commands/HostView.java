@@ -88,7 +88,7 @@ public record HostView(long hostId, long subnetId, Id id, List<String> addresses
     }
 
     /** Whether {@code address} (canonical) is one of the reserved addresses or reserved prefixes' addresses. */
-    boolean reserves(String address) {
+    public boolean reserves(String address) {
         if (addresses.contains(address)) return true;
         for (String p : prefixes) if (p.substring(0, p.indexOf('/')).equals(address)) return true;
         return false;

@@ -191,6 +191,42 @@ public final class LeaseSupport {
         return Answer.of(num > 0 ? Answer.SUCCESS : Answer.EMPTY, "Deleted " + num + " " + ip + " lease(s) from subnet(s)" + text);
     }
 
+    // ---- lease4/6-add and -update ---------------------------------------------------------------------------
+
+    /** The fields of Kea's Lease4Parser / Lease6Parser that both read the same way. */
+    public record LeaseFields(long cltt, boolean fqdnFwd, boolean fqdnRev, String hostname, int state) {}
+
+    /**
+     * {@code expire} (giving cltt, else {@code now}), {@code fqdn-fwd}, {@code fqdn-rev}, {@code hostname}
+     * (lower-cased, as Kea's Lease constructor does) and {@code state} (0 to 4), with Kea's checks and texts.
+     *
+     * @param valid   the lease's valid lifetime
+     * @param address the lease's address as text, for the error texts
+     */
+    public static LeaseFields leaseFields(JsonNode info, long valid, long now, String address) throws KeaError {
+        long cltt = now;
+        if (info.has("expire")) {
+            long expire = Args.integer(info, "expire");
+            if (expire <= 0) throw KeaError.error("expiration time must be positive for address " + address);
+            if (expire < valid) {
+                throw KeaError.error("expiration time must be greater than valid lifetime for address " + address);
+            }
+            cltt = expire - valid;
+        }
+        boolean fwd = info.has("fqdn-fwd") && Args.bool(info, "fqdn-fwd");
+        boolean rev = info.has("fqdn-rev") && Args.bool(info, "fqdn-rev");
+        String hostname = info.has("hostname") ? Args.string(info, "hostname") : "";
+        if (hostname.isEmpty() && (fwd || rev)) {
+            throw KeaError.error("No hostname specified and either forward or reverse fqdn was set to true.");
+        }
+        long state = info.has("state") ? Args.unsigned(info, "state", 255) : 0;
+        if (state > 4) {
+            throw KeaError.error("Invalid state value: " + state + ", supported values are: 0 (default), 1 (declined),"
+                    + " 2 (expired-reclaimed), 3 (released) and 4 (registered)");
+        }
+        return new LeaseFields(cltt, fwd, rev, hostname.toLowerCase(java.util.Locale.ROOT), (int) state);
+    }
+
     // ---- user context ---------------------------------------------------------------------------------------
 
     /** user-context (a map) with a top-level "comment" folded into it, as Kea's lease parsers do; JSON text or null. */

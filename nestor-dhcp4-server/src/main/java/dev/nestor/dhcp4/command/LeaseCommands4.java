@@ -1,8 +1,6 @@
 package dev.nestor.dhcp4.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
 import dev.nestor.common.net.Ipv4;
@@ -10,7 +8,12 @@ import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.config.model.Subnet4;
 import dev.nestor.control.Answer;
 import dev.nestor.control.CommandRegistry;
-import dev.nestor.control.KeaJson;
+import dev.nestor.dhcp.commands.Args;
+import dev.nestor.dhcp.commands.KeaError;
+import dev.nestor.dhcp.commands.KeaHex;
+import dev.nestor.dhcp.commands.LeaseCsvWriter;
+import dev.nestor.dhcp.commands.LeaseQuery;
+import dev.nestor.dhcp.commands.LeaseSupport;
 import dev.nestor.dhcp4.Dhcp4Server;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseStore4;
@@ -26,7 +29,8 @@ import java.util.Optional;
  * -get, -get-all, -get-page, -get-by-hw-address, -get-by-client-id, -get-by-hostname, -wipe and -write, with Kea's
  * argument names, texts and result codes. Writes go through the store's compare-and-set primitives, so a lease a
  * client changed in between is never overwritten blindly (the command answers with a conflict instead); the
- * lease statistics follow every change. Needs only the server's runtime, store, clock and statistics.
+ * lease statistics follow every change. Needs only the server's runtime, store, clock and statistics. What
+ * lease4-* and lease6-* share is in {@link LeaseSupport}.
  */
 public final class LeaseCommands4 {
     private final Dhcp4Server server;
@@ -115,52 +119,30 @@ public final class LeaseCommands4 {
     }
 
     private Answer getAll(JsonNode args) throws Exception {
+        List<Long> subnets = LeaseSupport.subnets(args);
         List<Lease4> leases = new ArrayList<>();
-        if (args != null) {
-            JsonNode subnets = args.get("subnets");
-            if (subnets == null) throw KeaError.error("'subnets' parameter not specified");
-            if (!subnets.isArray()) throw KeaError.error("'subnets' parameter must be a list");
-            for (JsonNode id : subnets) {
-                if (!id.isIntegralNumber()) throw KeaError.error("listed subnet identifiers must be numbers");
-                if (!id.canConvertToLong() || id.longValue() < 0 || id.longValue() > 0xFFFFFFFFL) {
-                    throw KeaError.error("out of range subnet identifier " + id.asText());
-                }
-                leases.addAll(store().getBySubnet(id.longValue()));
-            }
-        } else {
-            leases.addAll(store().getAll());
-        }
+        if (subnets == null) leases.addAll(store().getAll());
+        else for (long id : subnets) leases.addAll(store().getBySubnet(id));
         return leaseList(leases, false);
     }
 
     private Answer getPage(JsonNode args) throws Exception {
-        if (args == null) throw KeaError.error("no parameters specified for the lease4-get-page command");
-        JsonNode from = args.get("from");
-        if (from == null) throw KeaError.error("'from' parameter not specified");
-        if (!from.isTextual()) throw KeaError.error("'from' parameter must be a string");
+        String from = LeaseSupport.pageFrom(args, "lease4-get-page");
         int start;
-        if (from.textValue().equals("start")) {
+        if (from.equals("start")) {
             start = 0;
-        } else if (from.textValue().indexOf(':') >= 0 && isIpv6(from.textValue())) {
-            throw KeaError.error("'from' parameter value " + from.textValue() + " is not an IPv4 address");
-        } else if (Ipv4.isValid(from.textValue())) {
-            start = Ipv4.parse(from.textValue());
+        } else if (from.indexOf(':') >= 0 && LeaseSupport.isIpv6(from)) {
+            throw KeaError.error("'from' parameter value " + from + " is not an IPv4 address");
+        } else if (Ipv4.isValid(from)) {
+            start = Ipv4.parse(from);
         } else {
             throw KeaError.error("'from' parameter value is neither 'start' keyword nor a valid IPv4 address");
         }
-        JsonNode limit = args.get("limit");
-        if (limit == null) throw KeaError.error("'limit' parameter not specified");
-        if (!limit.isIntegralNumber()) throw KeaError.error("'limit' parameter must be a number");
-        if (!limit.canConvertToLong() || limit.longValue() < 0 || limit.longValue() > 0xFFFFFFFFL) {
-            throw KeaError.error("'limit' parameter is not a 32 bit unsigned integer.");
-        }
-        if (limit.longValue() == 0) throw KeaError.error("'limit' parameter must not be 0.");
-        int size = (int) Math.min(limit.longValue(), Integer.MAX_VALUE);
-        return leaseList(store().getPage(start, size), true);
+        return leaseList(store().getPage(start, LeaseSupport.pageLimit(args)), true);
     }
 
     private Answer getByHwAddress(JsonNode args) throws Exception {
-        JsonNode hw = mapArgument(args, "hw-address");
+        JsonNode hw = LeaseSupport.mapArgument(args, "hw-address");
         if (hw.textValue().isEmpty()) throw KeaError.error("'hw-address' parameter must not be empty");
         HwAddress address;
         try {
@@ -172,7 +154,7 @@ public final class LeaseCommands4 {
     }
 
     private Answer getByClientId(JsonNode args) throws Exception {
-        JsonNode id = mapArgument(args, "client-id");
+        JsonNode id = LeaseSupport.mapArgument(args, "client-id");
         Bytes clientId;
         try {
             clientId = LeaseParser4.clientId(id.textValue());
@@ -183,160 +165,86 @@ public final class LeaseCommands4 {
     }
 
     private Answer getByHostname(JsonNode args) throws Exception {
-        JsonNode name = mapArgument(args, "hostname");
+        JsonNode name = LeaseSupport.mapArgument(args, "hostname");
         if (name.textValue().isEmpty()) throw KeaError.error("'hostname' parameter is empty");
         return leaseList(store().getByHostname(name.textValue().toLowerCase(Locale.ROOT)), false);
     }
 
-    /** The mandatory string argument of the get-by-* commands, with Kea's texts. */
-    private static JsonNode mapArgument(JsonNode args, String name) throws KeaError {
-        if (args == null || !args.isObject()) throw KeaError.error("Command arguments missing or a not a map.");
-        JsonNode v = args.get(name);
-        if (v == null) throw KeaError.error("'" + name + "' parameter not specified");
-        if (!v.isTextual()) throw KeaError.error("'" + name + "' parameter must be a string");
-        return v;
-    }
-
     private static Answer leaseList(List<Lease4> leases, boolean withCount) {
-        ArrayNode list = KeaJson.array();
-        leases.forEach(l -> list.add(LeaseJson.toJson(l)));
-        ObjectNode args = KeaJson.object();
-        args.set("leases", list);
-        if (withCount) args.put("count", list.size());
-        return Answer.of(list.isEmpty() ? Answer.EMPTY : Answer.SUCCESS, list.size() + " IPv4 lease(s) found.", args);
+        return LeaseSupport.leaseList(leases.stream().map(LeaseJson::toJson).toList(), "IPv4", withCount);
     }
 
     // ---- wipe / write -----------------------------------------------------------------------------------
 
     private Answer wipe(JsonNode args) throws Exception {
-        long id = args != null && args.has("subnet-id") ? Args.uint32(args, "subnet-id") : 0;
-        List<Long> ids = new ArrayList<>();
-        if (id != 0) ids.add(id);
-        else for (Subnet4 s : config().subnets()) ids.add(s.id());
-        long num = 0;
-        StringBuilder text = new StringBuilder();
-        var stats = server.stats();
-        for (long sid : ids) {
-            num += store().wipe(sid);
-            text.append(' ').append(sid);
-            String p = "subnet[" + sid + "].";
-            long declined = stats.observation(p + "declined-addresses").isPresent() ? stats.get(p + "declined-addresses") : 0;
-            stats.set(p + "assigned-addresses", 0L);
-            stats.set(p + "declined-addresses", 0L);
-            if (id != 0) stats.add("declined-addresses", -declined);
-        }
-        if (id == 0) stats.set("declined-addresses", 0L);
-        return Answer.of(num > 0 ? Answer.SUCCESS : Answer.EMPTY, "Deleted " + num + " IPv4 lease(s) from subnet(s)" + text);
+        List<Long> all = config().subnets().stream().map(Subnet4::id).toList();
+        return LeaseSupport.wipe(args, all, store()::wipe, server.stats(),
+                List.of("assigned-addresses", "declined-addresses"), "IPv4");
     }
 
     private Answer write(JsonNode args) throws Exception {
-        if (args == null) throw KeaError.error("no parameters specified for the command");
-        JsonNode file = args.get("filename");
-        if (file == null) throw KeaError.error("'filename' parameter not specified");
-        if (!file.isTextual()) throw KeaError.error("'filename' parameter must be a string");
-        Path target = validatePath(file.textValue());
-        if (target.equals(ownLeaseFile())) {
-            // the store owns its file: everything it holds is already there, so make that durable instead of
-            // replacing the file under it
-            store().flush();
-        } else {
-            try {
-                LeaseCsvWriter4.write(target, store().getAll());
-            } catch (java.io.IOException e) {
-                throw KeaError.error("unable to write lease file '" + target + "': " + e.getMessage());
+        Path dataDir = server.options().dataDirectory();
+        Path own = LeaseSupport.ownLeaseFile(config().leaseDatabase(), dataDir, "kea-leases4.csv");
+        return LeaseSupport.write(args, dataDir, own, new LeaseSupport.Dump() {
+            @Override
+            public void flush() throws Exception {
+                store().flush();
             }
-        }
-        return Answer.success("IPv4 lease database into '" + target + "'.");
+
+            @Override
+            public void writeTo(Path file) throws java.io.IOException {
+                LeaseCsvWriter.write(file, HEADER, store().getAll(), LeaseCommands4::row);
+            }
+        }, "IPv4");
     }
 
-    /** Kea 3's PathChecker: a bare file name goes to the data directory; a directory must be that directory. */
-    private Path validatePath(String input) throws KeaError {
-        Path dataDir = server.options().dataDirectory().toAbsolutePath().normalize();
-        String text = input.strip();
-        Path p = Path.of(text);
-        Path name = p.getFileName();
-        if (text.isEmpty() || name == null || name.toString().equals(".") || name.toString().equals("..")) {
-            throw KeaError.error("'filename' parameter is invalid: path: '" + text + "' has no filename");
-        }
-        Path parent = p.getParent();
-        if (parent != null && (!parent.toAbsolutePath().normalize().equals(dataDir) || parent.toString().equals("/"))) {
-            throw KeaError.error("'filename' parameter is invalid: invalid path specified: '" + parent
-                    + "', supported path is '" + dataDir + "'");
-        }
-        return dataDir.resolve(name.toString());
-    }
+    static final String HEADER = "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,"
+            + "hostname,state,user_context,pool_id";
 
-    private Path ownLeaseFile() {
-        var db = config().leaseDatabase();
-        if (!"memfile".equals(db.getOrDefault("type", "memfile"))) return null;
-        String name = db.getOrDefault("name", "kea-leases4.csv");
-        return server.options().dataDirectory().resolve(name).toAbsolutePath().normalize();
-    }
-
-    private static boolean isIpv6(String text) {
-        try {
-            return java.net.InetAddress.ofLiteral(text) instanceof java.net.Inet6Address;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    /** One row of kea-leases4.csv. */
+    static String row(Lease4 l) {
+        StringBuilder sb = new StringBuilder(128);
+        sb.append(Ipv4.toString(l.address())).append(',');
+        if (l.hwAddress() != null) sb.append(l.hwAddress());
+        sb.append(',');
+        if (l.clientId() != null) sb.append(l.clientId().toHexColon());
+        sb.append(',').append(l.validLifetime());
+        sb.append(',').append(l.expire());
+        sb.append(',').append(l.subnetId());
+        sb.append(',').append(l.fqdnFwd() ? '1' : '0');
+        sb.append(',').append(l.fqdnRev() ? '1' : '0');
+        sb.append(',').append(LeaseCsvWriter.escape(l.hostname()));
+        sb.append(',').append(l.state().code());
+        sb.append(',');
+        if (l.userContext() != null) sb.append(LeaseCsvWriter.escape(l.userContext()));
+        sb.append(',').append(l.poolId());
+        return sb.toString();
     }
 
     // ---- lease4-get / lease4-del parameters (Kea's LeaseCmdsImpl::getParameters) ---------------------------
 
     private record Query(Integer address, HwAddress hw, Bytes clientId, boolean duid, long subnetId) {
         static Query of(JsonNode p) throws KeaError {
-            if (p == null || !p.isObject()) throw KeaError.error("Parameters missing or are not a map.");
-            if (p.has("update-ddns") && !p.get("update-ddns").isBoolean()) throw KeaError.error("'update-ddns' is not a boolean");
-            if (p.has("type")) {
-                String t = p.get("type").asText();
-                if (!List.of("IA_NA", "0", "IA_PD", "2", "V4", "3").contains(t)) {
-                    throw KeaError.error("Invalid lease type specified: " + t + ", only supported values are: IA_NA, IA_PD and V4");
-                }
-            }
-            JsonNode ip = p.get("ip-address");
-            if (ip != null) {
-                if (!ip.isTextual()) throw KeaError.error("'ip-address' is not a string.");
-                String t = ip.textValue();
-                if (Ipv4.isValid(t)) return new Query(Ipv4.parse(t), null, null, false, 0);
-                if (isIpv6(t)) throw KeaError.error("Invalid IPv4 address specified: " + t);
-                throw KeaError.error("Failed to convert string to address '" + t + "': Invalid argument");
-            }
-            JsonNode sid = p.get("subnet-id");
-            if (sid == null) throw KeaError.error("Mandatory 'subnet-id' parameter missing.");
-            if (!sid.isIntegralNumber()) throw KeaError.error("'subnet-id' parameter is not integer.");
-            if (!sid.canConvertToLong() || sid.longValue() < 0 || sid.longValue() > 0xFFFFFFFFL) {
-                throw KeaError.error("'subnet-id' parameter is not a 32 bit unsigned integer.");
-            }
-            if (p.has("iaid")) throw KeaError.error("'iaid' parameter is specific to DHCPv6.");
-            JsonNode type = p.get("identifier-type");
-            JsonNode ident = p.get("identifier");
-            if (type == null || !type.isTextual()) {
-                throw KeaError.error("No 'ip-address' provided and 'identifier-type' is either missing or not a string.");
-            }
-            if (ident == null || !ident.isTextual()) {
-                throw KeaError.error("No 'ip-address' provided and 'identifier' is either missing or not a string.");
-            }
-            long subnetId = sid.longValue();
-            String text = ident.textValue();
-            return switch (type.textValue()) {
+            LeaseQuery q = LeaseQuery.of(p, 4);
+            if (q.byAddress()) return new Query(Ipv4.parse(q.address()), null, null, false, 0);
+            String text = q.identifier();
+            return switch (q.identifierType()) {
                 case "hw-address" -> {
                     try {
                         yield new Query(null, new HwAddress(HwAddress.HTYPE_ETHERNET, KeaHex.colonSeparated(text).toArray()),
-                                null, false, subnetId);
+                                null, false, q.subnetId());
                     } catch (IllegalArgumentException e) {
                         throw KeaError.error("Bad 'hw-address' identifier: " + e.getMessage());
                     }
                 }
                 case "client-id" -> {
                     try {
-                        yield new Query(null, null, LeaseParser4.clientId(text), false, subnetId);
+                        yield new Query(null, null, LeaseParser4.clientId(text), false, q.subnetId());
                     } catch (KeaError e) {
                         throw KeaError.error("Bad 'client-id' identifier: " + e.getMessage());
                     }
                 }
-                case "duid" -> new Query(null, null, null, true, subnetId);
-                default -> throw KeaError.error("Incorrect identifier type: " + type.textValue()
-                        + ", the only supported values are: hw-address, duid, client-id");
+                default -> new Query(null, null, null, true, q.subnetId());
             };
         }
     }

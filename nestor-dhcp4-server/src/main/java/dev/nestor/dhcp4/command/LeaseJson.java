@@ -1,27 +1,14 @@
 package dev.nestor.dhcp4.command;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.common.net.Ipv4;
+import dev.nestor.dhcp.commands.LeaseSupport;
 import dev.nestor.lease.Lease4;
 
 /** A lease as Kea's lease_cmds show it ({@code ip-address}, {@code hw-address}, {@code valid-lft}, ...). */
 public final class LeaseJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private LeaseJson() {}
-
-    // stores keep user-context as JSON text; unreadable text is shown as a string rather than dropped
-    private static JsonNode userContext(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return JsonNodeFactory.instance.textNode(text);
-        }
-    }
 
     public static ObjectNode toJson(Lease4 l) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -36,7 +23,7 @@ public final class LeaseJson {
         n.put("state", l.state().code());
         n.put("subnet-id", l.subnetId());
         n.put("valid-lft", l.validLifetime());
-        if (l.userContext() != null) n.set("user-context", userContext(l.userContext()));
+        if (l.userContext() != null) n.set("user-context", LeaseSupport.userContextJson(l.userContext()));
         return n;
     }
 }

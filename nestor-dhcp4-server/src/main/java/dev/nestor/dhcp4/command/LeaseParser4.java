@@ -1,17 +1,19 @@
 package dev.nestor.dhcp4.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
 import dev.nestor.common.net.Ipv4;
 import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.config.model.Subnet4;
-import dev.nestor.control.KeaJson;
+import dev.nestor.dhcp.commands.Args;
+import dev.nestor.dhcp.commands.KeaError;
+import dev.nestor.dhcp.commands.KeaHex;
+import dev.nestor.dhcp.commands.LeaseQuery;
+import dev.nestor.dhcp.commands.LeaseSupport;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseState;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,32 +54,12 @@ final class LeaseParser4 {
         Bytes clientId = null;
         if (info.has("client-id")) clientId = clientId(Args.string(info, "client-id"));
         long valid = info.has("valid-lft") ? Args.uint32(info, "valid-lft") : subnet.params().validLifetime().defaultValue();
-        long cltt = now;
-        if (info.has("expire")) {
-            long expire = Args.integer(info, "expire");
-            if (expire <= 0) throw KeaError.error("expiration time must be positive for address " + Ipv4.toString(address));
-            if (expire < valid) {
-                throw KeaError.error("expiration time must be greater than valid lifetime for address " + Ipv4.toString(address));
-            }
-            cltt = expire - valid;
-        }
-        boolean fwd = info.has("fqdn-fwd") && Args.bool(info, "fqdn-fwd");
-        boolean rev = info.has("fqdn-rev") && Args.bool(info, "fqdn-rev");
-        String hostname = info.has("hostname") ? Args.string(info, "hostname") : "";
-        if (hostname.isEmpty() && (fwd || rev)) {
-            throw KeaError.error("No hostname specified and either forward or reverse fqdn was set to true.");
-        }
-        long state = info.has("state") ? Args.unsigned(info, "state", 255) : 0;
-        if (state > LeaseState.REGISTERED.code()) {
-            throw KeaError.error("Invalid state value: " + state + ", supported values are: 0 (default), 1 (declined),"
-                    + " 2 (expired-reclaimed), 3 (released) and 4 (registered)");
-        }
-        if (state == LeaseState.REGISTERED.code()) throw KeaError.error("DHCPv4 leases do not support registered state");
-        String context = userContext(info);
+        LeaseSupport.LeaseFields f = LeaseSupport.leaseFields(info, valid, now, Ipv4.toString(address));
+        if (f.state() == LeaseState.REGISTERED.code()) throw KeaError.error("DHCPv4 leases do not support registered state");
+        String context = LeaseSupport.userContext(info);
         boolean force = info.has("force-create") && Args.bool(info, "force-create");
-        // Kea's Lease constructor lower-cases the host name
-        Lease4 lease = new Lease4(address, hw, clientId, valid, cltt, subnet.id(), fwd, rev,
-                hostname.toLowerCase(Locale.ROOT), LeaseState.of((int) state), context, poolId);
+        Lease4 lease = new Lease4(address, hw, clientId, valid, f.cltt(), subnet.id(), f.fqdnFwd(), f.fqdnRev(),
+                f.hostname(), LeaseState.of(f.state()), context, poolId);
         return new Parsed(lease, force);
     }
 
@@ -101,33 +83,6 @@ final class LeaseParser4 {
 
     /** {@code ClientId::fromText}: formatted hex, 2 to 255 octets. */
     static Bytes clientId(String text) throws KeaError {
-        Bytes b;
-        try {
-            b = KeaHex.formatted(text);
-        } catch (IllegalArgumentException e) {
-            throw KeaError.error(e.getMessage());
-        }
-        if (b.length() < 2) throw KeaError.error("identifier is too short (" + b.length() + "), at least 2 is required");
-        if (b.length() > 255) throw KeaError.error("identifier is too large (" + b.length() + "), at most 255 is required");
-        return b;
-    }
-
-    /** user-context (a map) with a top-level "comment" folded into it, as Kea does; JSON text or null. */
-    private static String userContext(JsonNode info) throws KeaError {
-        JsonNode ctx = info.get("user-context");
-        if (ctx != null && !ctx.isObject()) {
-            throw KeaError.error("Invalid user context '" + KeaJson.write(ctx) + "' is not a JSON map.");
-        }
-        JsonNode comment = info.get("comment");
-        if (comment != null) {
-            if (ctx != null && ctx.has("comment")) {
-                throw KeaError.error("Duplicated comment entry '" + KeaJson.write(comment) + "' in user context '"
-                        + KeaJson.write(ctx) + "'");
-            }
-            ObjectNode copy = ctx == null ? KeaJson.object() : (ObjectNode) ctx.deepCopy();
-            copy.set("comment", comment);
-            ctx = copy;
-        }
-        return ctx == null ? null : ctx.toString();
+        return LeaseQuery.identifier(text, 2, 255);
     }
 }

@@ -31,6 +31,7 @@ import dev.nestor.hooks.v4.Leases4Committed;
 import dev.nestor.hooks.v4.Pkt4Send;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseStoreException;
+import dev.nestor.lease.jdbc.DatabaseException;
 import dev.nestor.transport.InboundDatagram;
 import dev.nestor.transport.OutboundDatagram;
 import org.slf4j.Logger;
@@ -127,6 +128,9 @@ public final class Dhcp4Pipeline {
             };
         } catch (PacketDrop a) {
             return aborted(a);
+        } catch (DatabaseException e) {
+            // the SQL lease database is unreachable: DatabaseSupervisor logs that once per state change, not per packet
+            return drop("lease database unavailable: " + e.getMessage());
         } catch (RuntimeException e) {
             // a bug must cost one packet, not the worker thread
             log.error("error processing {} xid 0x{}: {}", type, Integer.toHexString(query.xid()), e.toString(), e);
@@ -250,7 +254,7 @@ public final class Dhcp4Pipeline {
     }
 
     private LeaseRelease4 releaser(Exchange4 ex) {
-        return new LeaseRelease4(ex.runtime().store(), stats, clock);
+        return new LeaseRelease4(ex.runtime().store(), stats, clock, cursors);
     }
 
     private void allocationFailed(Exchange4 ex, LeaseDecision d) {

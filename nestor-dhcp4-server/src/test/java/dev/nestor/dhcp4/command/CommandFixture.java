@@ -8,6 +8,7 @@ import dev.nestor.config.Dhcp4ConfigParser;
 import dev.nestor.control.Answer;
 import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.KeaJson;
+import dev.nestor.control.server.RuntimeChanges;
 import dev.nestor.dhcp4.Dhcp4Server;
 
 import java.nio.file.Path;
@@ -51,11 +52,8 @@ final class CommandFixture implements AutoCloseable {
         Clock clock = () -> NOW;
         var options = new Dhcp4Server.ServerOptions("test", "test.json", 67, 68, dataDir, 1, 16);
         server = Dhcp4Server.detached(options, stats, clock, Dhcp4ConfigParser.parse(ConfigText.parse(config, dataDir)));
-        LeaseCommands4.registerAll(registry, server);
-        HostCommands4.registerAll(registry, server, server::reconfigure, changes);
-        SubnetCommands4.registerAll(registry, server, server::reconfigure, changes);
-        ClassCommands4.registerAll(registry, server, server::reconfigure, changes);
-        StatCommands4.registerAll(registry, server, java.time.Clock.fixed(Instant.parse("2027-01-15T10:00:00.123456Z"), ZoneOffset.UTC));
+        Dhcp4Commands.registerLibraries(registry, server, server::reconfigure, changes,
+                java.time.Clock.fixed(Instant.parse("2027-01-15T10:00:00.123456Z"), ZoneOffset.UTC));
     }
 
     /** Sends {@code {"command": name, "arguments": args}} ({@code args} may be null). */

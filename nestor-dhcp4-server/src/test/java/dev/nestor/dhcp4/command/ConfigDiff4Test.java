@@ -74,9 +74,9 @@ class ConfigDiff4Test {
     @Test
     void checkWriteFileKeepsConfigWriteInTheConfigDirectory() {
         java.nio.file.Path cfg = java.nio.file.Path.of("/etc/nestor/dhcp4.json");
-        assertThat(ConfigCommands4.checkWriteFile("backup.json", cfg)).isEqualTo(java.nio.file.Path.of("/etc/nestor/backup.json"));
-        assertThat(ConfigCommands4.checkWriteFile("/etc/nestor/b.json", cfg)).isEqualTo(java.nio.file.Path.of("/etc/nestor/b.json"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigCommands4.checkWriteFile("/tmp/b.json", cfg))
+        assertThat(dev.nestor.dhcp.commands.ConfigCommands.checkWriteFile("backup.json", cfg)).isEqualTo(java.nio.file.Path.of("/etc/nestor/backup.json"));
+        assertThat(dev.nestor.dhcp.commands.ConfigCommands.checkWriteFile("/etc/nestor/b.json", cfg)).isEqualTo(java.nio.file.Path.of("/etc/nestor/b.json"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.nestor.dhcp.commands.ConfigCommands.checkWriteFile("/tmp/b.json", cfg))
                 .hasMessage("file /tmp/b.json must be in the same directory as the config file (/etc/nestor/dhcp4.json)");
     }
 }

@@ -1,86 +1,98 @@
 package dev.nestor.dhcp6.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nestor.codec.net.Ipv6;
-import dev.nestor.common.Bytes;
-import dev.nestor.control.Answer;
-import dev.nestor.control.Command;
+import dev.nestor.config.model.Dhcp6Config;
+import dev.nestor.config.model.Subnet6;
 import dev.nestor.control.CommandRegistry;
+import dev.nestor.control.server.ConfigSource;
+import dev.nestor.control.server.RuntimeChanges;
 import dev.nestor.control.server.ServerCommands;
+import dev.nestor.dhcp.commands.ClassCommands;
+import dev.nestor.dhcp.commands.ConfigApplier;
+import dev.nestor.dhcp.commands.ConfigCommands;
+import dev.nestor.dhcp.commands.ConfigEdit;
+import dev.nestor.dhcp.commands.HostCommands;
+import dev.nestor.dhcp.commands.StatCommands;
+import dev.nestor.dhcp.commands.SubnetCommands;
 import dev.nestor.dhcp6.Dhcp6Server;
 import dev.nestor.dhcp6.Version;
-import dev.nestor.lease.Lease6;
-import dev.nestor.lease.LeaseStore6;
-import dev.nestor.lease.LeaseType6;
+import dev.nestor.lease.SubnetLeaseCounts6;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
- * The DHCPv6 server's commands: the set every Kea daemon answers ({@link ServerCommands}: status-get, version-get,
- * build-report, config-get, config-hash-get, config-reload, config-test, shutdown, leases-reclaim) plus lease6-get
- * and lease6-get-all with Kea's lease_cmds texts and argument shapes.
+ * The DHCPv6 server's commands, answering with Kea's result codes, texts and argument shapes: the set every Kea
+ * DHCP daemon answers ({@link ServerCommands}), the configuration commands ({@link ConfigCommands}),
+ * subnet6-select-test, and the hook-library command sets (lease6-*, reservation-*, subnet6-* / network6-*,
+ * class-*, stat-lease6-get), the protocol-free ones shared with the DHCPv4 server.
  */
 public final class Dhcp6Commands {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final List<String> STAT_COLUMNS = List.of("subnet-id", "total-nas", "cumulative-assigned-nas",
+            "assigned-nas", "declined-addresses", "total-pds", "cumulative-assigned-pds", "assigned-pds");
 
     private Dhcp6Commands() {}
 
-    public static void registerAll(CommandRegistry r, Dhcp6Server server, ServerCommands.Reload reload, Runnable shutdown) {
-        ServerCommands.registerAll(r, server, Version.info(), reload, shutdown);
-        r.register("lease6-get", c -> lease6Get(server.runtime().store(), c));
-        r.register("lease6-get-all", c -> lease6GetAll(server.runtime().store(), c));
+    /**
+     * Registers every built-in command of the DHCPv6 server.
+     *
+     * @param changes  shared with every command set that changes the config at run time
+     * @param shutdown stops the daemon with the given exit value
+     */
+    public static void registerAll(CommandRegistry r, Dhcp6Server server, ConfigSource<Dhcp6Config> source,
+                                   RuntimeChanges changes, IntConsumer shutdown) {
+        ServerCommands.registerAll(r, server, Version.info(), shutdown);
+        ConfigCommands.registerAll(r, Dhcp6Family.FAMILY, server, () -> server.runtime().config(), source, changes,
+                (running, proposed) -> diff(server, running, proposed));
+        r.register("subnet6-select-test", c -> Subnet6SelectTest.handle(c, server.runtime()));
+        registerLibraries(r, server, source::apply, changes, Clock.systemUTC());
     }
 
-    static Answer lease6Get(LeaseStore6 store, Command c) {
-        JsonNode a = c.arguments();
-        if (a == null) return new Answer(1, "no parameters specified for the command", null);
-        LeaseType6 type = LeaseType6.NA;
-        if (a.has("type")) {
-            type = Lease6Json.type(a.get("type").asText());
-            if (type == null) return new Answer(1, "Incorrect lease type: " + a.get("type").asText(), null);
-        }
-        Optional<Lease6> found;
-        if (a.has("ip-address")) {
-            String ip = a.get("ip-address").asText();
-            Bytes address;
-            try {
-                address = Ipv6.parse(ip);
-            } catch (IllegalArgumentException e) {
-                return new Answer(1, "Invalid IPv6 address specified: " + ip, null);
-            }
-            found = store.get(type, address);
-        } else if (a.has("identifier-type") && a.has("identifier") && a.has("subnet-id") && a.has("iaid")) {
-            if (!"duid".equals(a.get("identifier-type").asText())) {
-                return new Answer(1, "Identifier type " + a.get("identifier-type").asText() + " is not supported.", null);
-            }
-            Bytes duid = Bytes.fromHex(a.get("identifier").asText());
-            found = store.getByDuidIaid(duid, a.get("iaid").asLong(), type, a.get("subnet-id").asLong()).stream().findFirst();
-        } else {
-            return new Answer(1, "Mandatory 'ip-address' or 'identifier-type', 'identifier', 'iaid' and 'subnet-id' parameters missing.", null);
-        }
-        if (found.isEmpty()) return new Answer(3, "Lease not found.", null);
-        return new Answer(0, "IPv6 lease found.", Lease6Json.toJson(found.get()));
+    /**
+     * Kea's hook-library command sets (lease_cmds, host_cmds, subnet_cmds, class_cmds, stat_cmds), built in.
+     *
+     * @param applier swaps in configs the commands change
+     * @param clock   stamps stat-lease6-get's result set
+     */
+    public static void registerLibraries(CommandRegistry r, Dhcp6Server server, ConfigApplier<Dhcp6Config> applier,
+                                         RuntimeChanges changes, Clock clock) {
+        LeaseCommands6.registerAll(r, server);
+        ConfigEdit<Dhcp6Config> edit = new ConfigEdit<>(Dhcp6Family.FAMILY, server, () -> server.runtime().config(),
+                applier, changes, server.stats());
+        HostCommands.registerAll(r, edit, Hosts6.HOSTS);
+        SubnetCommands.registerAll(r, edit);
+        ClassCommands.registerAll(r, edit);
+        StatCommands.register(r, "stat-lease6-get", () -> server.runtime().config().subnets().stream().map(Subnet6::id).toList(),
+                new StatCommands.Table() {
+                    @Override
+                    public List<String> columns() {
+                        return STAT_COLUMNS;
+                    }
+
+                    @Override
+                    public List<long[]> rows(List<Long> ids) {
+                        return statRows(server, ids);
+                    }
+                }, clock);
     }
 
-    static Answer lease6GetAll(LeaseStore6 store, Command c) {
-        JsonNode a = c.arguments();
-        List<Lease6> leases;
-        if (a != null && a.has("subnets")) {
-            leases = new ArrayList<>();
-            for (JsonNode id : a.get("subnets")) leases.addAll(store.getBySubnet(id.asLong()));
-        } else {
-            leases = store.getAll();
+    private static ObjectNode diff(Dhcp6Server server, Dhcp6Config running, Dhcp6Config proposed) {
+        return ConfigDiff6.diff(running, proposed, server.runtime().store().getAll(), server.clock().epochSeconds());
+    }
+
+    private static List<long[]> statRows(Dhcp6Server server, List<Long> ids) {
+        Map<Long, SubnetLeaseCounts6> counts = server.runtime().store().countBySubnet();
+        var stats = server.stats();
+        List<long[]> rows = new ArrayList<>();
+        for (long id : ids) {
+            SubnetLeaseCounts6 c = counts.getOrDefault(id, SubnetLeaseCounts6.ZERO);
+            rows.add(new long[] {id, StatCommands.stat(stats, id, "total-nas"), StatCommands.stat(stats, id, "cumulative-assigned-nas"),
+                    c.assignedNa() + c.declinedNa(), c.declinedNa(), StatCommands.stat(stats, id, "total-pds"),
+                    StatCommands.stat(stats, id, "cumulative-assigned-pds"), c.assignedPd()});
         }
-        ArrayNode arr = F.arrayNode();
-        for (Lease6 l : leases) arr.add(Lease6Json.toJson(l));
-        ObjectNode args = F.objectNode();
-        args.set("leases", arr);
-        if (leases.isEmpty()) return new Answer(3, "0 IPv6 lease(s) found.", args);
-        return new Answer(0, leases.size() + " IPv6 lease(s) found.", args);
+        return rows;
     }
 }

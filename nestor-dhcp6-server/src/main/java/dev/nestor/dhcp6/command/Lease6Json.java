@@ -2,6 +2,7 @@ package dev.nestor.dhcp6.command;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nestor.dhcp.commands.LeaseSupport;
 import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseType6;
 
@@ -26,6 +27,7 @@ public final class Lease6Json {
         n.put("subnet-id", l.subnetId());
         n.put("type", typeName(l.type()));
         n.put("valid-lft", l.validLifetime());
+        if (l.userContext() != null) n.set("user-context", LeaseSupport.userContextJson(l.userContext()));
         return n;
     }
 
@@ -38,13 +40,4 @@ public final class Lease6Json {
         };
     }
 
-    /** The type for Kea's name ("IA_NA", "IA_PD", "IA_TA"), or null. */
-    public static LeaseType6 type(String name) {
-        return switch (name) {
-            case "IA_NA" -> LeaseType6.NA;
-            case "IA_TA" -> LeaseType6.TA;
-            case "IA_PD" -> LeaseType6.PD;
-            default -> null;
-        };
-    }
 }

@@ -80,7 +80,7 @@ public final class ResponseBuilder6 {
                         ? "Sorry, no prefixes could be allocated." : "Sorry, no prefixes could be assigned at this time.")
                     : StatusOption.of(StatusCode6.NO_ADDRS_AVAIL, phase == Phase.ALLOCATE
                         ? "Sorry, no address could be allocated." : "Sorry, no addresses could be assigned at this time."),
-                    List.of());
+                    n.revoked().stream().map(l -> entry(ex, null, l, 0, 0)).toList());
             case IaDecision.NoBinding n -> failed(ia, StatusOption.of(StatusCode6.NO_BINDING, pd
                     ? "Sorry, no known PD leases for this duid/iaid." : "Sorry, no known leases for this duid/iaid."),
                     n.revoked().stream().map(l -> entry(ex, null, l, 0, 0)).toList());

@@ -164,11 +164,14 @@ public final class AllocationEngine4 {
             lease = sameAddress(chosen.get(), lease);
             boolean written = old == null ? store.add(lease) : store.replace(old, lease);
             if (!written) continue; // someone else changed it: look again
+            cursors.leased(subnet.id(), address);
             countCommit(subnet, old, lease);
             if (clientLease != null && clientLease.address() != address) {
                 // the client moved to another address: its old lease goes, as Kea does on REQUEST
-                if (store.delete(clientLease) && clientLease.state() == LeaseState.DEFAULT) {
-                    stats.add("subnet[" + clientLease.subnetId() + "].assigned-addresses", -1);
+                if (store.delete(clientLease)) {
+                    cursors.freed(clientLease.subnetId(), clientLease.address());
+                    if (clientLease.state() == LeaseState.DEFAULT)
+                        stats.add("subnet[" + clientLease.subnetId() + "].assigned-addresses", -1);
                 }
             }
             return new LeaseDecision.Granted(lease, subnet, old, false);
@@ -309,18 +312,86 @@ public final class AllocationEngine4 {
         return false;
     }
 
-    /** Iterative allocator: walks each admitted pool from its cursor; 0 when every address is taken. */
+    /**
+     * Iterative allocator: walks each admitted pool from its cursor; 0 when every address is taken. The pool's
+     * occupancy map skips addresses known to be leased, so a nearly full pool costs a few word scans, not a
+     * store lookup per address; every candidate is still checked against the store.
+     */
     private int findFree(Subnet4 subnet, ClientContext4 ctx, long now) throws LeaseStoreException {
-        List<Pool4> pools = subnet.pools();
-        for (Pool4 pool : pools) {
+        for (Pool4 pool : subnet.pools()) {
             if (!poolAdmits(pool, ctx.classes())) continue;
-            long size = pool.size();
-            for (long i = 0; i < size; i++) {
-                int candidate = cursors.next(subnet.id(), pool);
-                if (reservedForOther(subnet, candidate, ctx)) continue;
-                if (usableBy(candidate, ctx, now)) return candidate;
-            }
+            PoolOccupancy map = cursors.occupancy(subnet.id(), pool);
+            int a = map == null ? walk(subnet, pool, ctx, now) : search(subnet, pool, map, ctx, now);
+            if (a != 0) return a;
         }
         return 0;
+    }
+
+    /** Address by address from the cursor (pools too large for a map). */
+    private int walk(Subnet4 subnet, Pool4 pool, ClientContext4 ctx, long now) throws LeaseStoreException {
+        long size = pool.size();
+        for (long i = 0; i < size; i++) {
+            int candidate = cursors.next(subnet.id(), pool);
+            if (reservedForOther(subnet, candidate, ctx)) continue;
+            if (usableBy(candidate, ctx, now)) return candidate;
+        }
+        return 0;
+    }
+
+    /** The next address the map believes free and the store confirms; rebuilds the map once when it looks full. */
+    private int search(Subnet4 subnet, Pool4 pool, PoolOccupancy map, ClientContext4 ctx, long now) throws LeaseStoreException {
+        if (!map.seeded()) seed(map, pool, now, map.generation());
+        boolean reseeded = false;
+        while (true) {
+            long generation = map.generation();
+            int offset = map.nextFree();
+            if (offset < 0) {
+                if (reseeded || !map.reseedDue(now)) return 0;
+                seed(map, pool, now, generation);
+                reseeded = true;
+                continue;
+            }
+            int candidate = map.address(offset);
+            if (!reservedForOther(subnet, candidate, ctx) && usableBy(candidate, ctx, now)) return candidate;
+            // leased (or reserved for someone else): remember it, so nobody checks it again until a rebuild
+            map.markLeased(offset);
+        }
+    }
+
+    private static final int SEED_PAGE = 4096;
+
+    /** Rebuilds a pool's map from the store's leases in the pool's range, in pages; one thread at a time. */
+    private void seed(PoolOccupancy map, Pool4 pool, long now, long generationSeen) throws LeaseStoreException {
+        synchronized (map.seedLock) {
+            if (map.generation() != generationSeen) return; // another thread rebuilt it meanwhile
+            long first = Ipv4.toUnsigned(pool.first());
+            long last = Ipv4.toUnsigned(pool.last());
+            long[] bits = map.newBits();
+            // getPage is exclusive of its start, except that 0 starts at the very beginning
+            int from = first == 0 ? 0 : pool.first() - 1;
+            while (true) {
+                List<Lease4> page = store.getPage(from, SEED_PAGE);
+                boolean past = false;
+                for (Lease4 l : page) {
+                    long a = Ipv4.toUnsigned(l.address());
+                    if (a > last) {
+                        past = true;
+                        break;
+                    }
+                    if (a >= first && occupies(l, now)) {
+                        int off = (int) (a - first);
+                        bits[off >>> 6] |= 1L << off;
+                    }
+                }
+                if (past || page.size() < SEED_PAGE) break;
+                from = page.getLast().address();
+            }
+            map.install(bits, now);
+        }
+    }
+
+    /** Whether a stored lease keeps its address from every other client now (as {@link #usableBy} sees it). */
+    private static boolean occupies(Lease4 l, long now) {
+        return (l.state() == LeaseState.DEFAULT || l.state() == LeaseState.DECLINED) && !l.expired(now);
     }
 }

@@ -20,11 +20,18 @@ public final class LeaseRelease4 {
     private final LeaseStore4 store;
     private final StatsRegistry stats;
     private final Clock clock;
+    private final PoolCursors cursors;
 
     public LeaseRelease4(LeaseStore4 store, StatsRegistry stats, Clock clock) {
+        this(store, stats, clock, null);
+    }
+
+    /** With the allocator's pool maps, which learn at once that a released address is free again. */
+    public LeaseRelease4(LeaseStore4 store, StatsRegistry stats, Clock clock, PoolCursors cursors) {
         this.store = store;
         this.stats = stats;
         this.clock = clock;
+        this.cursors = cursors;
     }
 
     /** RELEASE: the lease is deleted (Kea's default behaviour), if the client owns it. */
@@ -44,6 +51,7 @@ public final class LeaseRelease4 {
             if (!AllocationEngine4.belongsToClient(lease, hw, clientId)) return Outcome.NOT_OWNER;
             if (!proceed.test(lease)) return Outcome.SKIPPED;
             if (!store.delete(lease)) return Outcome.NO_LEASE;
+            if (cursors != null) cursors.freed(lease.subnetId(), address);
             stats.add("subnet[" + lease.subnetId() + "].assigned-addresses", -1);
             return Outcome.DONE;
         } catch (LeaseStoreException e) {

@@ -3,18 +3,58 @@ package dev.nestor.engine.alloc;
 import dev.nestor.config.model.Pool4;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where the iterative allocator continues in each pool, for DHCPv4 pools and DHCPv6 pools and pd-pools alike. Kept
- * outside the engines so a reconfiguration that keeps a pool keeps its position (Kea does the same), and shared by
- * all worker threads. A pool is known by a key of the caller's choice (a record of its subnet and bounds).
+ * Where the iterative allocator continues in each pool, for DHCPv4 pools and DHCPv6 pools and pd-pools alike, and
+ * for DHCPv4 pools which addresses are leased (a {@link PoolOccupancy} bitmap, so allocation in a nearly full pool
+ * does not walk the store address by address). Kept outside the engines so a reconfiguration that keeps a pool
+ * keeps its position and its map (Kea keeps the position too), and shared by all worker threads. A pool is known
+ * by a key of the caller's choice (a record of its subnet and bounds).
  */
 public final class PoolCursors {
     private record Key4(long subnetId, int first, int last) {}
 
     private final ConcurrentHashMap<Object, AtomicLong> cursors = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key4, PoolOccupancy> occupancy = new ConcurrentHashMap<>();
+    /** The maps of each subnet's pools, to find an address's map from its lease (subnet id + address). */
+    private final ConcurrentHashMap<Long, List<PoolOccupancy>> bySubnet = new ConcurrentHashMap<>();
+
+    /** The leased-address map of a pool, created empty (unseeded) on first use; null for pools over 16M addresses. */
+    PoolOccupancy occupancy(long subnetId, Pool4 pool) {
+        if (pool.size() > PoolOccupancy.MAX_SIZE) return null;
+        Key4 key = new Key4(subnetId, pool.first(), pool.last());
+        PoolOccupancy o = occupancy.get(key);
+        if (o != null) return o;
+        return occupancy.computeIfAbsent(key, k -> {
+            PoolOccupancy created = new PoolOccupancy(k.first(), pool.size());
+            bySubnet.compute(subnetId, (_, list) -> {
+                List<PoolOccupancy> next = new ArrayList<>(list == null ? List.of() : list);
+                next.add(created);
+                return List.copyOf(next);
+            });
+            return created;
+        });
+    }
+
+    /** A lease for {@code address} in subnet {@code subnetId} was committed: its pool map marks it leased. */
+    public void leased(long subnetId, int address) {
+        for (PoolOccupancy o : bySubnet.getOrDefault(subnetId, List.of())) {
+            int off = o.offsetOf(address);
+            if (off >= 0) o.markLeased(off);
+        }
+    }
+
+    /** The lease for {@code address} in subnet {@code subnetId} is gone (released, reclaimed): the address is free. */
+    public void freed(long subnetId, int address) {
+        for (PoolOccupancy o : bySubnet.getOrDefault(subnetId, List.of())) {
+            int off = o.offsetOf(address);
+            if (off >= 0) o.markFree(off);
+        }
+    }
 
     /** The next candidate address in the pool, wrapping around. */
     public int next(long subnetId, Pool4 pool) {

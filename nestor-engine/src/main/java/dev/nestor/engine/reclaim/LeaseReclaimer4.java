@@ -3,6 +3,7 @@ package dev.nestor.engine.reclaim;
 import dev.nestor.common.stats.StatsRegistry;
 import dev.nestor.common.time.Clock;
 import dev.nestor.config.model.ExpiredLeasesProcessing;
+import dev.nestor.engine.alloc.PoolCursors;
 import dev.nestor.engine.stats.StatNames;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseState;
@@ -23,6 +24,7 @@ public final class LeaseReclaimer4 {
     private final StatsRegistry stats;
     private final Clock clock;
     private final ReclaimCallouts4 callouts;
+    private final PoolCursors cursors;
 
     public LeaseReclaimer4(LeaseStore4 store, StatsRegistry stats, Clock clock) {
         this(store, stats, clock, ReclaimCallouts4.NONE);
@@ -30,10 +32,16 @@ public final class LeaseReclaimer4 {
 
     /** A reclaimer that lets hook callouts take part (lease4_expire, lease4_recover). */
     public LeaseReclaimer4(LeaseStore4 store, StatsRegistry stats, Clock clock, ReclaimCallouts4 callouts) {
+        this(store, stats, clock, callouts, null);
+    }
+
+    /** With the allocator's pool maps, which learn at once that reclaimed addresses are free again. */
+    public LeaseReclaimer4(LeaseStore4 store, StatsRegistry stats, Clock clock, ReclaimCallouts4 callouts, PoolCursors cursors) {
         this.store = store;
         this.stats = stats;
         this.clock = clock;
         this.callouts = callouts;
+        this.cursors = cursors;
     }
 
     /**
@@ -66,6 +74,7 @@ public final class LeaseReclaimer4 {
             ok = store.delete(lease);
         }
         if (!ok) return false; // renewed meanwhile
+        if (cursors != null) cursors.freed(lease.subnetId(), lease.address());
         stats.add(StatNames.subnet(lease.subnetId(), "assigned-addresses"), -1);
         if (declined) {
             stats.add(StatNames.subnet(lease.subnetId(), "declined-addresses"), -1);
