@@ -8,50 +8,36 @@ import dev.nestor.config.Dhcp4ConfigParser;
 import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.StatisticCommands;
-import dev.nestor.dhcp4.Dhcp4Server;
-import dev.nestor.dhcp4.Version;
 import dev.nestor.control.server.RuntimeChanges;
 import dev.nestor.daemon.support.ConfigReloader;
 import dev.nestor.daemon.support.ControlChannels;
+import dev.nestor.daemon.support.DaemonRun;
+import dev.nestor.daemon.support.KeaDaemonOptions;
 import dev.nestor.daemon.support.LoggerMapping;
-import dev.nestor.daemon.support.Signals;
+import dev.nestor.dhcp4.Dhcp4Server;
+import dev.nestor.dhcp4.Version;
 import dev.nestor.dhcp4.command.Dhcp4Commands;
 import dev.nestor.logging.LoggingSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** nestor-dhcp4: Kea's kea-dhcp4 command line over the DHCPv4 server library. */
 @Command(name = "nestor-dhcp4", mixinStandardHelpOptions = false, sortOptions = false,
         description = "Nestor DHCPv4 server (Kea-compatible).")
 public final class NestorDhcp4Main implements Callable<Integer> {
-    @Option(names = "-c", paramLabel = "FILE", description = "configuration file")
-    Path config;
-    @Option(names = "-t", paramLabel = "FILE", description = "check the configuration file and exit")
-    Path testConfig;
-    @Option(names = "-T", paramLabel = "FILE", description = "check the configuration file (as -t) and exit")
-    Path testConfigFull;
+    @Mixin
+    KeaDaemonOptions kea;
     @Option(names = "-p", paramLabel = "PORT", description = "server port (default 67)")
     int serverPort = 67;
     @Option(names = "-P", paramLabel = "PORT", description = "client port (default 68)")
     int clientPort = 68;
-    @Option(names = "-d", description = "verbose (debug) logging")
-    boolean debug;
-    @Option(names = "-v", description = "print the version and exit")
-    boolean version;
-    @Option(names = "-V", description = "print the extended version and exit")
-    boolean extendedVersion;
-    @Option(names = "-W", description = "print the build configuration report and exit")
-    boolean buildReport;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-    boolean help;
 
     private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp4");
 
@@ -63,16 +49,14 @@ public final class NestorDhcp4Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (version) { System.out.println(Version.NUMBER); return 0; }
-        if (extendedVersion) { System.out.println(Version.extended()); return 0; }
-        if (buildReport) { System.out.println(Version.buildReport()); return 0; }
-        Path check = testConfig != null ? testConfig : testConfigFull;
-        if (check != null) return checkOnly(check);
+        if (kea.printedVersion(Version.info())) return 0;
+        if (kea.checkOnly() != null) return checkOnly(kea.checkOnly());
+        Path config = kea.config;
         if (config == null) {
             System.err.println("nestor-dhcp4: no configuration file given (use -c FILE)");
             return 1;
         }
-        LoggingSetup.applyDefaults(debug);
+        LoggingSetup.applyDefaults(kea.debug);
         Dhcp4Config cfg;
         try {
             cfg = load(config);
@@ -83,17 +67,13 @@ public final class NestorDhcp4Main implements Callable<Integer> {
         applyLoggers(cfg);
         StatsRegistry stats = new StatsRegistry();
         Dhcp4Server.ServerOptions opts = new Dhcp4Server.ServerOptions(Version.NUMBER, config.toString(), serverPort,
-                clientPort, dataDirectory(), Integer.getInteger("nestor.workers", 0), 4096);
+                clientPort, DaemonRun.dataDirectory(), Integer.getInteger("nestor.workers", 0), 4096);
         // created first: hook libraries loaded by start() add their commands to it
         CommandRegistry registry = new CommandRegistry();
         Dhcp4Server server = new Dhcp4Server(opts, stats, Clock.SYSTEM, registry);
-        CountDownLatch stop = new CountDownLatch(1);
-        AtomicInteger exitValue = new AtomicInteger();
+        DaemonRun run = new DaemonRun();
         // on-fail stop-retry-exit / serve-retry-exit: the lease database is gone for good
-        server.onFatalDatabaseFailure(code -> {
-            exitValue.set(code);
-            stop.countDown();
-        });
+        server.onFatalDatabaseFailure(run::stop);
         try {
             server.start(cfg);
         } catch (ConfigException e) {
@@ -109,18 +89,12 @@ public final class NestorDhcp4Main implements Callable<Integer> {
         ConfigReloader<Dhcp4Config> reloader = new ConfigReloader<>(server,
                 ConfigReloader.Server.of(Dhcp4Server::test, server::reconfigure, Dhcp4Config::controlSockets), config, this::load,
                 this::applyLoggers, channels, changes);
-        Dhcp4Commands.registerAll(registry, server, reloader, changes, code -> {
-            exitValue.set(code);
-            stop.countDown();
-        });
+        Dhcp4Commands.registerAll(registry, server, reloader, changes, run::stop);
         channels.open(cfg.controlSockets());
-        Signals.onHangup(reloader::reloadFromFile);
-        Signals.onTerminate(stop::countDown);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-        stop.await();
+        int exit = run.awaitStop(reloader::reloadFromFile);
         channels.close();
         server.close();
-        return exitValue.get();
+        return exit;
     }
 
     private Integer checkOnly(Path file) {
@@ -142,12 +116,6 @@ public final class NestorDhcp4Main implements Callable<Integer> {
     }
 
     private void applyLoggers(Dhcp4Config cfg) {
-        LoggingSetup.apply(LoggerMapping.toSpecs(cfg.loggers()), debug);
-    }
-
-    /** Where relative lease files without a name go: NESTOR_DATA_DIR, else /var/lib/nestor (Kea: /var/lib/kea). */
-    private static Path dataDirectory() {
-        String env = System.getenv("NESTOR_DATA_DIR");
-        return Path.of(env != null && !env.isBlank() ? env : "/var/lib/nestor");
+        LoggingSetup.apply(LoggerMapping.toSpecs(cfg.loggers()), kea.debug);
     }
 }

@@ -294,7 +294,16 @@ public final class LeaseCommands6 {
         List<LeaseQuery> deletions = new ArrayList<>();
         if (deleted != null) for (JsonNode d : deleted) deletions.add(LeaseQuery.of(d, 6));
         List<Lease6> updates = new ArrayList<>();
-        if (leases != null) for (JsonNode l : leases) updates.add(parse(l).lease());
+        if (leases != null) {
+            for (JsonNode l : leases) {
+                try {
+                    updates.add(parse(l).lease());
+                } catch (KeaError e) {
+                    // Kea answers any malformed entry, a subnet conflict too, with result 1
+                    throw KeaError.error(e.getMessage());
+                }
+            }
+        }
 
         long success = 0;
         ArrayNode failedDeleted = KeaJson.array();

@@ -92,7 +92,7 @@ final class LeaseParser6 {
         }
         boolean force = info.has("force-create") && Args.bool(info, "force-create");
         Lease6 lease = new Lease6(address, type, prefixLength, duid, iaid, preferred, valid, f.cltt(), subnet.id(),
-                f.fqdnFwd(), f.fqdnRev(), f.hostname(), hw, LeaseState.of(f.state()), context, poolId);
+                f.fqdnFwd(), f.fqdnRev(), f.hostname(), hw, LeaseState.of6(f.state()), context, poolId);
         return new Parsed(lease, force);
     }
 

@@ -15,6 +15,9 @@ import dev.nestor.lease.LeaseState;
 import dev.nestor.lease.LeaseStore4;
 import dev.nestor.lease.LeaseStoreException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +29,7 @@ import java.util.Set;
  * one store can never hand the same address to two clients.
  */
 public final class AllocationEngine4 {
+    private static final Logger log = LoggerFactory.getLogger(AllocationEngine4.class);
     /** How many times a lost race for an address is retried with another candidate before giving up. */
     private static final int MAX_RACE_RETRIES = 16;
 
@@ -364,6 +368,7 @@ public final class AllocationEngine4 {
     private void seed(PoolOccupancy map, Pool4 pool, long now, long generationSeen) throws LeaseStoreException {
         synchronized (map.seedLock) {
             if (map.generation() != generationSeen) return; // another thread rebuilt it meanwhile
+            long started = System.nanoTime();
             long first = Ipv4.toUnsigned(pool.first());
             long last = Ipv4.toUnsigned(pool.last());
             long[] bits = map.newBits();
@@ -387,6 +392,8 @@ public final class AllocationEngine4 {
                 from = page.getLast().address();
             }
             map.install(bits, now);
+            log.debug("pool {} map rebuilt from the lease store in {} ms: {} of {} addresses leased", pool,
+                    (System.nanoTime() - started) / 1_000_000, map.markedCount(), map.size());
         }
     }
 

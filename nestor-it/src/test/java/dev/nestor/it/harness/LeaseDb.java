@@ -32,6 +32,9 @@ public final class LeaseDb implements AutoCloseable {
     }
 
     public static LeaseDb create(DbEngine engine) {
+        Path lib = ServerKind.repoRoot().resolve("nestor-admin/target/lib");
+        Require.that(java.nio.file.Files.isDirectory(lib), "nestor-admin is not built (" + lib
+                + " missing); run ./mvnw -q -DskipTests install first");
         DatabaseConfig config = TestDatabases.create(engine);
         LeaseDb db = new LeaseDb(config);
         try {

@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
  *
  * <p>An open-addressing table (linear probing, backward-shift deletion) hashed by the caller's function rather
  * than {@code hashCode}: {@code Arrays.hashCode} of MAC addresses that differ in their last bytes collides so
- * often that a {@code HashMap} turns its bins into trees, and two parallel arrays take half the memory of a
+ * often that a {@code HashMap} turns its bins into trees, and three parallel arrays take less memory than a
  * {@code HashMap}'s nodes with a million leases.
  *
  * @param <K> the secondary key
@@ -28,6 +28,8 @@ final class MultiIndex<K, A> {
     private final ToIntFunction<? super K> hash;
     private Object[] keys = new Object[MIN_CAPACITY];
     private Object[] values = new Object[MIN_CAPACITY];
+    /** Each slot's key hash: probes compare ints, equals runs only on a hash match, resizing never rehashes. */
+    private int[] hashes = new int[MIN_CAPACITY];
     private int size;
 
     MultiIndex(Comparator<? super A> order, ToIntFunction<? super K> hash) {
@@ -37,11 +39,13 @@ final class MultiIndex<K, A> {
 
     @SuppressWarnings("unchecked")
     void add(K key, A address) {
-        int i = find(key);
+        int h = hash.applyAsInt(key);
+        int i = find(key, h);
         if (i < 0) {
             int slot = -i - 1;
             keys[slot] = key;
             values[slot] = address;
+            hashes[slot] = h;
             if (++size * 3 > keys.length * 2) resize(keys.length * 2);
             return;
         }
@@ -58,7 +62,7 @@ final class MultiIndex<K, A> {
 
     @SuppressWarnings("unchecked")
     void remove(K key, A address) {
-        int i = find(key);
+        int i = find(key, hash.applyAsInt(key));
         if (i < 0) return;
         Object cur = values[i];
         if (cur instanceof Shared<?> shared) {
@@ -73,7 +77,7 @@ final class MultiIndex<K, A> {
     /** The lease keys for {@code key}, in no particular order; a live view, copy before changing the index. */
     @SuppressWarnings("unchecked")
     Collection<A> get(K key) {
-        int i = find(key);
+        int i = find(key, hash.applyAsInt(key));
         if (i < 0) return List.of();
         Object cur = values[i];
         if (cur instanceof Shared<?> shared) return ((Shared<A>) shared).set();
@@ -85,19 +89,18 @@ final class MultiIndex<K, A> {
     }
 
     /** The slot holding {@code key}, or {@code -(free slot) - 1} where it would go. */
-    private int find(K key) {
+    private int find(K key, int h) {
         int mask = keys.length - 1;
-        int i = hash.applyAsInt(key) & mask;
+        int i = h & mask;
         while (true) {
             Object k = keys[i];
             if (k == null) return -i - 1;
-            if (k.equals(key)) return i;
+            if (hashes[i] == h && k.equals(key)) return i;
             i = (i + 1) & mask;
         }
     }
 
     /** Backward-shift deletion: later entries of the probe run move up, so no tombstones are needed. */
-    @SuppressWarnings("unchecked")
     private void delete(int i) {
         int mask = keys.length - 1;
         int gap = i;
@@ -106,12 +109,13 @@ final class MultiIndex<K, A> {
             j = (j + 1) & mask;
             Object k = keys[j];
             if (k == null) break;
-            int home = hash.applyAsInt((K) k) & mask;
+            int home = hashes[j] & mask;
             // move j into the gap unless its home lies cyclically in (gap, j]
             boolean stays = gap <= j ? (gap < home && home <= j) : (gap < home || home <= j);
             if (stays) continue;
             keys[gap] = k;
             values[gap] = values[j];
+            hashes[gap] = hashes[j];
             gap = j;
         }
         keys[gap] = null;
@@ -120,20 +124,22 @@ final class MultiIndex<K, A> {
         if (keys.length > MIN_CAPACITY && size * 8 < keys.length) resize(keys.length / 2);
     }
 
-    @SuppressWarnings("unchecked")
     private void resize(int capacity) {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
+        int[] oldHashes = hashes;
         keys = new Object[capacity];
         values = new Object[capacity];
+        hashes = new int[capacity];
         int mask = capacity - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             Object k = oldKeys[j];
             if (k == null) continue;
-            int i = hash.applyAsInt((K) k) & mask;
+            int i = oldHashes[j] & mask;
             while (keys[i] != null) i = (i + 1) & mask;
             keys[i] = k;
             values[i] = oldValues[j];
+            hashes[i] = oldHashes[j];
         }
     }
 }
