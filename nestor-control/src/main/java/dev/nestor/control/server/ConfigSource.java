@@ -24,4 +24,41 @@ public interface ConfigSource<C> {
 
     /** Runs {@link #apply}'s preparation and stops before the swap (config-test). */
     void check(C config) throws Exception;
+
+    /** One step on a config that may refuse it. */
+    @FunctionalInterface
+    interface Step<C> {
+        void run(C config) throws Exception;
+    }
+
+    /** Reads a config. */
+    @FunctionalInterface
+    interface Reader<C> {
+        C read() throws Exception;
+    }
+
+    /** A source from its parts, e.g. {@code of(file, () -> parse(file), server::reconfigure, Server::test)}. */
+    static <C> ConfigSource<C> of(Path file, Reader<C> read, Step<C> apply, Step<C> check) {
+        return new ConfigSource<>() {
+            @Override
+            public Path file() {
+                return file;
+            }
+
+            @Override
+            public C read() throws Exception {
+                return read.read();
+            }
+
+            @Override
+            public void apply(C config) throws Exception {
+                apply.run(config);
+            }
+
+            @Override
+            public void check(C config) throws Exception {
+                check.run(config);
+            }
+        };
+    }
 }

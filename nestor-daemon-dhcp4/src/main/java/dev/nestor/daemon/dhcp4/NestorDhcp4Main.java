@@ -68,12 +68,21 @@ public final class NestorDhcp4Main implements Callable<Integer> {
         StatsRegistry stats = new StatsRegistry();
         Dhcp4Server.ServerOptions opts = new Dhcp4Server.ServerOptions(Version.NUMBER, config.toString(), serverPort,
                 clientPort, DaemonRun.dataDirectory(), Integer.getInteger("nestor.workers", 0), 4096);
-        // created first: hook libraries loaded by start() add their commands to it
+        // created first: the server's commands and the hook libraries' (loaded by start()) go to it
         CommandRegistry registry = new CommandRegistry();
         Dhcp4Server server = new Dhcp4Server(opts, stats, Clock.SYSTEM, registry);
         DaemonRun run = new DaemonRun();
         // on-fail stop-retry-exit / serve-retry-exit: the lease database is gone for good
         server.onFatalDatabaseFailure(run::stop);
+        // the server's own commands before start(): a hook library claiming one of their names is then a
+        // configuration error ("provided by the server"), not a clash after start
+        StatisticCommands.registerAll(registry, stats);
+        RuntimeChanges changes = new RuntimeChanges();
+        ControlChannels channels = new ControlChannels(registry, "dhcp4");
+        ConfigReloader<Dhcp4Config> reloader = new ConfigReloader<>(server,
+                ConfigReloader.Server.of(Dhcp4Server::test, server::reconfigure, Dhcp4Config::controlSockets), config, this::load,
+                this::applyLoggers, channels, changes);
+        Dhcp4Commands.registerAll(registry, server, reloader, changes, run::stop);
         try {
             server.start(cfg);
         } catch (ConfigException e) {
@@ -83,13 +92,6 @@ public final class NestorDhcp4Main implements Callable<Integer> {
             log.error("nestor-dhcp4 failed to start: {}", e.getMessage());
             return 1;
         }
-        StatisticCommands.registerAll(registry, stats);
-        RuntimeChanges changes = new RuntimeChanges();
-        ControlChannels channels = new ControlChannels(registry, "dhcp4");
-        ConfigReloader<Dhcp4Config> reloader = new ConfigReloader<>(server,
-                ConfigReloader.Server.of(Dhcp4Server::test, server::reconfigure, Dhcp4Config::controlSockets), config, this::load,
-                this::applyLoggers, channels, changes);
-        Dhcp4Commands.registerAll(registry, server, reloader, changes, run::stop);
         channels.open(cfg.controlSockets());
         int exit = run.awaitStop(reloader::reloadFromFile);
         channels.close();

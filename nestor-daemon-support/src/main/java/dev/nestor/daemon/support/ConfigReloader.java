@@ -40,7 +40,8 @@ public final class ConfigReloader<C> implements ConfigSource<C> {
         List<ControlSocketSpec> controlSockets(C config);
 
         /** A server from its three operations, e.g. {@code of(Dhcp4Server::test, server::reconfigure, Dhcp4Config::controlSockets)}. */
-        static <C> Server<C> of(Step<C> check, Step<C> reconfigure, Function<C, List<ControlSocketSpec>> controlSockets) {
+        static <C> Server<C> of(ConfigSource.Step<C> check, ConfigSource.Step<C> reconfigure,
+                                Function<C, List<ControlSocketSpec>> controlSockets) {
             return new Server<>() {
                 @Override
                 public void check(C config) throws Exception {
@@ -60,11 +61,6 @@ public final class ConfigReloader<C> implements ConfigSource<C> {
         }
     }
 
-    /** One step on a config that may refuse it. */
-    @FunctionalInterface
-    public interface Step<C> {
-        void run(C config) throws Exception;
-    }
 
     private final Object lock;
     private final Server<C> server;

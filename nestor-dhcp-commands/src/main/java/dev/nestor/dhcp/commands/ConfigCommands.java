@@ -69,12 +69,11 @@ public final class ConfigCommands<C> {
     }
 
     /**
-     * @param lock    what reconfigurations synchronise on (the server)
-     * @param running the running config
+     * @param server the running server's config, as the run-time changes see it (its lock, running config and
+     *               runtime-changes mark)
      */
-    public static <C> void registerAll(CommandRegistry r, DhcpFamily<C> family, Object lock, Supplier<C> running,
-                                       ConfigSource<C> source, RuntimeChanges changes, Differ<C> differ) {
-        ConfigCommands<C> cc = new ConfigCommands<>(family, lock, running, source, changes, differ);
+    public static <C> void registerAll(CommandRegistry r, ConfigEdit<C> server, ConfigSource<C> source, Differ<C> differ) {
+        ConfigCommands<C> cc = new ConfigCommands<>(server.family(), server.lock(), server::config, source, server.changes(), differ);
         r.register("config-set", cc::configSet);
         r.register("config-test", cc::configTest);
         r.register("config-diff", cc::configDiff);

@@ -30,24 +30,16 @@ public final class ConfigDiff {
 
     private ConfigDiff() {}
 
-    /** Address ranges of a subnet's old pools that no new pool covers ("a - b" texts), and how many addresses. */
-    public record Shrink(List<String> ranges, BigInteger addresses) {
-        public Shrink {
-            ranges = List.copyOf(ranges);
-            Objects.requireNonNull(addresses, "addresses");
-        }
-    }
-
     /** What only the protocol knows. */
     public interface Facts<C> {
         /** Live leases per subnet id that {@code proposed} would no longer cover (subnet gone, or outside its pools). */
         Map<Long, Long> leasesOutside(C proposed);
 
-        /** Whether subnet {@code id}'s effective (inherited) parameters differ between the two configs. */
-        boolean paramsDiffer(C running, C proposed, long id);
+        /** Subnet {@code id}'s effective (inherited) parameters, compared with {@code equals}. */
+        Object params(C config, long id);
 
-        /** What subnet {@code id}'s pools lost, or an empty shrink. */
-        Shrink shrunk(C running, C proposed, long id);
+        /** Subnet {@code id}'s address pools as unsigned [first, last] pairs. */
+        List<BigInteger[]> poolRanges(C config, long id);
     }
 
     public static <C> ObjectNode diff(DhcpFamily<C> family, Facts<C> facts, C running, C proposed) {
@@ -74,7 +66,9 @@ public final class ConfigDiff {
             List<String> keys = changedKeys(oldJson.get(old.id()), newJson.get(old.id()));
             if (!old.prefix().equals(now.prefix()) && !keys.contains("subnet")) keys.add("subnet");
             if (!Objects.equals(old.sharedNetworkName(), now.sharedNetworkName())) keys.add("shared-network");
-            if (keys.isEmpty() && facts.paramsDiffer(running, proposed, old.id())) keys.add("inherited-parameters");
+            if (keys.isEmpty() && !Objects.equals(facts.params(running, old.id()), facts.params(proposed, old.id()))) {
+                keys.add("inherited-parameters");
+            }
             if (!keys.isEmpty()) {
                 ObjectNode c = describe(now);
                 ArrayNode k = c.putArray("changed");
@@ -82,13 +76,17 @@ public final class ConfigDiff {
                 c.put("leases-outside-new-pools", outside.getOrDefault(old.id(), 0L));
                 changed.add(c);
             }
-            Shrink lost = facts.shrunk(running, proposed, old.id());
-            if (!lost.ranges().isEmpty()) {
+            List<BigInteger[]> lost = subtract(facts.poolRanges(running, old.id()), facts.poolRanges(proposed, old.id()));
+            if (!lost.isEmpty()) {
                 ObjectNode p = describe(now);
                 ArrayNode ranges = p.putArray("removed-ranges");
-                lost.ranges().forEach(ranges::add);
-                if (lost.addresses().bitLength() < 64) p.put("removed-addresses", lost.addresses().longValue());
-                else p.put("removed-addresses", lost.addresses());
+                BigInteger n = BigInteger.ZERO;
+                for (BigInteger[] r : lost) {
+                    n = n.add(r[1].subtract(r[0]).add(BigInteger.ONE));
+                    ranges.add(Addresses.text(r[0], family.version()) + " - " + Addresses.text(r[1], family.version()));
+                }
+                if (n.bitLength() < 64) p.put("removed-addresses", n.longValue());
+                else p.put("removed-addresses", n);
                 shrunk.add(p);
             }
         }
@@ -115,7 +113,7 @@ public final class ConfigDiff {
      * Unsigned ranges of {@code old} not covered by any range of {@code now}, as [first, last] pairs; each input
      * is a list of [first, last] pairs. Works for 32-bit (DHCPv4) and 128-bit (DHCPv6) addresses alike.
      */
-    public static List<BigInteger[]> subtract(List<BigInteger[]> old, List<BigInteger[]> now) {
+    static List<BigInteger[]> subtract(List<BigInteger[]> old, List<BigInteger[]> now) {
         List<BigInteger[]> cover = new ArrayList<>(now);
         cover.sort((a, b) -> a[0].compareTo(b[0]));
         List<BigInteger[]> out = new ArrayList<>();

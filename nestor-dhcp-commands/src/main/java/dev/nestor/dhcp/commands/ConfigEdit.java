@@ -62,6 +62,16 @@ public final class ConfigEdit<C> {
         return stats;
     }
 
+    /** What reconfigurations synchronise on (the server). */
+    public Object lock() {
+        return lock;
+    }
+
+    /** The running config's mark of changes the config file does not have. */
+    public RuntimeChanges changes() {
+        return changes;
+    }
+
     /** The running config. */
     public C config() {
         return running.get();

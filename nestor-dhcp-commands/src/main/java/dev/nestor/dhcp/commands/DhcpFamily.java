@@ -59,13 +59,22 @@ public interface DhcpFamily<C> {
     boolean ipReservationsUnique(C config);
 
     /** The canonical text of a subnet prefix given in a command ("192.0.2.0/24"), or null when it does not parse. */
-    String canonicalPrefix(String text);
+    default String canonicalPrefix(String text) {
+        return Addresses.canonicalPrefix(text, version());
+    }
 
     /**
      * The identity of a pool spelling, whatever its form ({@code "a - b"} or {@code "p/len"}), so delta commands
      * match pools by the addresses they cover; the text itself when it does not parse.
      */
-    Object poolRange(String text);
+    default Object poolRange(String text) {
+        return Addresses.range(text, version());
+    }
+
+    /** The first subnet holding {@code address} that has no class guard (Kea's {@code selectSubnet(address)}). */
+    default java.util.Optional<SubnetView> subnetOf(C config, String address) {
+        return subnets(config).stream().filter(s -> !s.guarded() && s.contains(address)).findFirst();
+    }
 
     default Optional<SubnetView> subnet(C config, long id) {
         return subnets(config).stream().filter(s -> s.id() == id).findFirst();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nestor.common.net.HwAddress;
 import dev.nestor.common.stats.StatsRegistry;
 import dev.nestor.control.Answer;
 import dev.nestor.control.KeaJson;
@@ -61,13 +62,22 @@ public final class LeaseSupport {
         return ids;
     }
 
-    /** The {@code from} text of lease4/6-get-page ("start" or an address, checked by the caller). */
-    public static String pageFrom(JsonNode args, String command) throws KeaError {
-        if (args == null) throw KeaError.error("no parameters specified for the " + command + " command");
+    /**
+     * The {@code from} of lease4-get-page / lease6-get-page: the canonical address to page after, or null for
+     * "start".
+     */
+    public static String pageFrom(JsonNode args, int version) throws KeaError {
+        if (args == null) throw KeaError.error("no parameters specified for the lease" + version + "-get-page command");
         JsonNode from = args.get("from");
         if (from == null) throw KeaError.error("'from' parameter not specified");
         if (!from.isTextual()) throw KeaError.error("'from' parameter must be a string");
-        return from.textValue();
+        String text = from.textValue();
+        if (text.equals("start")) return null;
+        String address = Addresses.canonical(text, version);
+        if (address != null) return address;
+        String other = Addresses.canonical(text, version == 4 ? 6 : 4);
+        if (other != null) throw KeaError.error("'from' parameter value " + other + " is not an IPv" + version + " address");
+        throw KeaError.error("'from' parameter value is neither 'start' keyword nor a valid IPv" + version + " address");
     }
 
     /** The {@code limit} of lease4/6-get-page: a positive 32-bit count. */
@@ -82,6 +92,24 @@ public final class LeaseSupport {
         return (int) Math.min(limit.longValue(), Integer.MAX_VALUE);
     }
 
+    /** The {@code hostname} of lease4/6-get-by-hostname, lower-cased as Kea stores host names. */
+    public static String hostname(JsonNode args) throws KeaError {
+        String name = mapArgument(args, "hostname").textValue();
+        if (name.isEmpty()) throw KeaError.error("'hostname' parameter is empty");
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The {@code hw-address} of lease4/6-get-by-hw-address. */
+    public static HwAddress hwAddress(JsonNode args) throws KeaError {
+        JsonNode hw = mapArgument(args, "hw-address");
+        if (hw.textValue().isEmpty()) throw KeaError.error("'hw-address' parameter must not be empty");
+        try {
+            return new HwAddress(HwAddress.HTYPE_ETHERNET, KeaHex.colonSeparated(hw.textValue()).toArray());
+        } catch (IllegalArgumentException e) {
+            throw KeaError.error("bad 'hw-address' parameter: " + e.getMessage());
+        }
+    }
+
     /** Whether {@code text} is an IPv6 address literal. */
     public static boolean isIpv6(String text) {
         try {
@@ -93,12 +121,15 @@ public final class LeaseSupport {
 
     // ---- lease4/6-write -------------------------------------------------------------------------------------
 
-    /** How lease-write reaches the store. */
-    public interface Dump {
-        /** Makes everything the store holds durable in its own file. */
+    /** Makes everything the store holds durable in its own file. */
+    @FunctionalInterface
+    public interface Flush {
         void flush() throws Exception;
+    }
 
-        /** Writes every lease into {@code file} as a Kea lease file. */
+    /** Writes every lease into a file as a Kea lease file. */
+    @FunctionalInterface
+    public interface Dump {
         void writeTo(Path file) throws IOException;
     }
 
@@ -108,14 +139,14 @@ public final class LeaseSupport {
      *
      * @param ownFile the store's own lease file, null when it has none (SQL stores, memfile without persistence)
      */
-    public static Answer write(JsonNode args, Path dataDirectory, Path ownFile, Dump dump, String ip) throws Exception {
+    public static Answer write(JsonNode args, Path dataDirectory, Path ownFile, Flush flush, Dump dump, String ip) throws Exception {
         if (args == null) throw KeaError.error("no parameters specified for the command");
         JsonNode file = args.get("filename");
         if (file == null) throw KeaError.error("'filename' parameter not specified");
         if (!file.isTextual()) throw KeaError.error("'filename' parameter must be a string");
         Path target = validatePath(dataDirectory, file.textValue());
         if (target.equals(ownFile)) {
-            dump.flush();
+            flush.flush();
         } else {
             try {
                 dump.writeTo(target);

@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Kea's stat_cmds hook library (src/hooks/dhcp/stat_cmds/stat_cmds.cc): stat-lease4-get and stat-lease6-get,
@@ -22,12 +22,16 @@ import java.util.function.Supplier;
 public final class StatCommands {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    /** The protocol's table: its columns (the first is "subnet-id") and one row per subnet. */
-    public interface Table {
-        List<String> columns();
-
-        /** One row per subnet, in the order given, each value in column order. */
-        List<long[]> rows(List<Long> subnetIds);
+    /**
+     * The protocol's table.
+     *
+     * @param columns the column labels, the first is "subnet-id"
+     * @param rows    one row per subnet id, in the order given, each value in column order
+     */
+    public record Table(List<String> columns, Function<List<Long>, List<long[]>> rows) {
+        public Table {
+            columns = List.copyOf(columns);
+        }
     }
 
     private StatCommands() {}
@@ -39,12 +43,14 @@ public final class StatCommands {
     }
 
     /**
-     * @param command   "stat-lease4-get" or "stat-lease6-get"
-     * @param configured the configured subnet ids (any order)
-     * @param clock     stamps the result set (Kea writes the current UTC time with microseconds)
+     * Registers stat-lease4-get or stat-lease6-get (after the edit's family) over the running config's subnets.
+     *
+     * @param clock stamps the result set (Kea writes the current UTC time with microseconds)
      */
-    public static void register(CommandRegistry r, String command, Supplier<List<Long>> configured, Table table, Clock clock) {
-        r.register(command, Args.handler(args -> get(command, args, configured.get(), table, clock)));
+    public static <C> void register(CommandRegistry r, ConfigEdit<C> edit, Table table, Clock clock) {
+        String command = "stat-lease" + edit.family().version() + "-get";
+        r.register(command, Args.handler(args -> get(command, args,
+                edit.family().subnets(edit.config()).stream().map(SubnetView::id).toList(), table, clock)));
     }
 
     private record Selection(long first, long last, String text) {}
@@ -65,7 +71,7 @@ public final class StatCommands {
         ArrayNode columns = set.putArray("columns");
         table.columns().forEach(columns::add);
         ArrayNode rows = set.putArray("rows");
-        for (long[] values : table.rows(subnets)) {
+        for (long[] values : table.rows().apply(subnets)) {
             ArrayNode row = rows.addArray();
             for (long v : values) row.add(v);
         }

@@ -3,7 +3,6 @@ package dev.nestor.dhcp4.command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.common.net.Ipv4;
 import dev.nestor.config.model.Dhcp4Config;
-import dev.nestor.config.model.Pool4;
 import dev.nestor.config.model.Reservation4;
 import dev.nestor.config.model.Subnet4;
 import dev.nestor.dhcp.commands.ConfigDiff;
@@ -11,7 +10,6 @@ import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseState;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -59,25 +57,13 @@ final class ConfigDiff4 implements ConfigDiff.Facts<Dhcp4Config> {
     }
 
     @Override
-    public boolean paramsDiffer(Dhcp4Config running, Dhcp4Config proposed, long id) {
-        return !running.subnet(id).orElseThrow().params().equals(proposed.subnet(id).orElseThrow().params());
+    public Object params(Dhcp4Config config, long id) {
+        return config.subnet(id).orElseThrow().params();
     }
 
     @Override
-    public ConfigDiff.Shrink shrunk(Dhcp4Config running, Dhcp4Config proposed, long id) {
-        List<BigInteger[]> lost = ConfigDiff.subtract(ranges(running.subnet(id).orElseThrow().pools()),
-                ranges(proposed.subnet(id).orElseThrow().pools()));
-        List<String> texts = new ArrayList<>();
-        BigInteger n = BigInteger.ZERO;
-        for (BigInteger[] r : lost) {
-            n = n.add(r[1].subtract(r[0]).add(BigInteger.ONE));
-            texts.add(Ipv4.toString(r[0].intValue()) + " - " + Ipv4.toString(r[1].intValue()));
-        }
-        return new ConfigDiff.Shrink(texts, n);
-    }
-
-    private static List<BigInteger[]> ranges(List<Pool4> pools) {
-        return pools.stream().map(p -> new BigInteger[] {BigInteger.valueOf(Ipv4.toUnsigned(p.first())),
-                BigInteger.valueOf(Ipv4.toUnsigned(p.last()))}).toList();
+    public List<BigInteger[]> poolRanges(Dhcp4Config config, long id) {
+        return config.subnet(id).orElseThrow().pools().stream().map(p -> new BigInteger[] {
+                BigInteger.valueOf(Ipv4.toUnsigned(p.first())), BigInteger.valueOf(Ipv4.toUnsigned(p.last()))}).toList();
     }
 }

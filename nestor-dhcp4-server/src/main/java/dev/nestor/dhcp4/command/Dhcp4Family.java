@@ -3,7 +3,6 @@ package dev.nestor.dhcp4.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.codec.option.OptionDefinitions;
 import dev.nestor.common.net.Ipv4;
-import dev.nestor.common.net.Ipv4Prefix;
 import dev.nestor.config.ConfigException;
 import dev.nestor.config.Dhcp4ConfigParser;
 import dev.nestor.config.model.ClientClassDef;
@@ -54,31 +53,4 @@ public final class Dhcp4Family implements DhcpFamily<Dhcp4Config> {
 
     @Override
     public boolean ipReservationsUnique(Dhcp4Config config) { return config.globals().ipReservationsUnique(); }
-
-    @Override
-    public String canonicalPrefix(String text) {
-        try {
-            return Ipv4Prefix.parse(text.replace(" ", "")).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** A pool's address range as [first, last], or the text itself when it does not parse. */
-    @Override
-    public Object poolRange(String text) {
-        String t = text.replace(" ", "").replace("\t", "");
-        try {
-            int slash = t.indexOf('/');
-            if (slash >= 0) {
-                Ipv4Prefix p = new Ipv4Prefix(Ipv4.parse(t.substring(0, slash)), Integer.parseInt(t.substring(slash + 1)));
-                return List.of(p.first(), p.last());
-            }
-            int dash = t.indexOf('-');
-            if (dash >= 0) return List.of(Ipv4.parse(t.substring(0, dash)), Ipv4.parse(t.substring(dash + 1)));
-        } catch (IllegalArgumentException e) {
-            // fall through: compare as text
-        }
-        return t;
-    }
 }

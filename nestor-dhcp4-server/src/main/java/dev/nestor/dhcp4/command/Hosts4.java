@@ -6,6 +6,7 @@ import dev.nestor.common.net.Ipv4;
 import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.config.model.Reservation4.IdentifierType;
 import dev.nestor.control.KeaJson;
+import dev.nestor.dhcp.commands.Addresses;
 import dev.nestor.dhcp.commands.HostCommands;
 import dev.nestor.dhcp.commands.HostFamily;
 import dev.nestor.dhcp.commands.HostView;
@@ -38,7 +39,7 @@ final class Hosts4 implements HostFamily<Dhcp4Config> {
 
     @Override
     public String address(String text) {
-        return Ipv4.isValid(text) ? Ipv4.toString(Ipv4.parse(text)) : null;
+        return Addresses.canonical(text, 4);
     }
 
     /** Kea's {@code Host::toElement4} plus "subnet-id", as host_cmds answers. */

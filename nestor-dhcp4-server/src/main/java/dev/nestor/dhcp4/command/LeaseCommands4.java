@@ -127,30 +127,13 @@ public final class LeaseCommands4 {
     }
 
     private Answer getPage(JsonNode args) throws Exception {
-        String from = LeaseSupport.pageFrom(args, "lease4-get-page");
-        int start;
-        if (from.equals("start")) {
-            start = 0;
-        } else if (from.indexOf(':') >= 0 && LeaseSupport.isIpv6(from)) {
-            throw KeaError.error("'from' parameter value " + from + " is not an IPv4 address");
-        } else if (Ipv4.isValid(from)) {
-            start = Ipv4.parse(from);
-        } else {
-            throw KeaError.error("'from' parameter value is neither 'start' keyword nor a valid IPv4 address");
-        }
+        String from = LeaseSupport.pageFrom(args, 4);
+        int start = from == null ? 0 : Ipv4.parse(from);
         return leaseList(store().getPage(start, LeaseSupport.pageLimit(args)), true);
     }
 
     private Answer getByHwAddress(JsonNode args) throws Exception {
-        JsonNode hw = LeaseSupport.mapArgument(args, "hw-address");
-        if (hw.textValue().isEmpty()) throw KeaError.error("'hw-address' parameter must not be empty");
-        HwAddress address;
-        try {
-            address = new HwAddress(HwAddress.HTYPE_ETHERNET, KeaHex.colonSeparated(hw.textValue()).toArray());
-        } catch (IllegalArgumentException e) {
-            throw KeaError.error("bad 'hw-address' parameter: " + e.getMessage());
-        }
-        return leaseList(store().getByHwAddress(address), false);
+        return leaseList(store().getByHwAddress(LeaseSupport.hwAddress(args)), false);
     }
 
     private Answer getByClientId(JsonNode args) throws Exception {
@@ -165,9 +148,7 @@ public final class LeaseCommands4 {
     }
 
     private Answer getByHostname(JsonNode args) throws Exception {
-        JsonNode name = LeaseSupport.mapArgument(args, "hostname");
-        if (name.textValue().isEmpty()) throw KeaError.error("'hostname' parameter is empty");
-        return leaseList(store().getByHostname(name.textValue().toLowerCase(Locale.ROOT)), false);
+        return leaseList(store().getByHostname(LeaseSupport.hostname(args)), false);
     }
 
     private static Answer leaseList(List<Lease4> leases, boolean withCount) {
@@ -185,17 +166,8 @@ public final class LeaseCommands4 {
     private Answer write(JsonNode args) throws Exception {
         Path dataDir = server.options().dataDirectory();
         Path own = LeaseSupport.ownLeaseFile(config().leaseDatabase(), dataDir, "kea-leases4.csv");
-        return LeaseSupport.write(args, dataDir, own, new LeaseSupport.Dump() {
-            @Override
-            public void flush() throws Exception {
-                store().flush();
-            }
-
-            @Override
-            public void writeTo(Path file) throws java.io.IOException {
-                LeaseCsvWriter.write(file, HEADER, store().getAll(), LeaseCommands4::row);
-            }
-        }, "IPv4");
+        return LeaseSupport.write(args, dataDir, own, store()::flush,
+                file -> LeaseCsvWriter.write(file, HEADER, store().getAll(), LeaseCommands4::row), "IPv4");
     }
 
     static final String HEADER = "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,"

@@ -6,6 +6,7 @@ import dev.nestor.common.net.HwAddress;
 import dev.nestor.common.net.Ipv4;
 import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.config.model.Subnet4;
+import dev.nestor.dhcp.commands.Addresses;
 import dev.nestor.dhcp.commands.Args;
 import dev.nestor.dhcp.commands.KeaError;
 import dev.nestor.dhcp.commands.KeaHex;
@@ -65,20 +66,11 @@ final class LeaseParser4 {
 
     /** Kea's {@code CfgSubnets4::selectSubnet(address)}: the first subnet holding it that has no class guard. */
     static Optional<Subnet4> select(Dhcp4Config config, int address) {
-        for (Subnet4 s : config.subnets()) {
-            if (s.prefix().contains(address) && s.clientClasses().isEmpty()) return Optional.of(s);
-        }
-        return Optional.empty();
+        return Dhcp4Family.FAMILY.subnetOf(config, Ipv4.toString(address)).flatMap(v -> config.subnet(v.id()));
     }
 
     static int address(String text) throws KeaError {
-        if (text.indexOf(':') >= 0) throw KeaError.error("Non-IPv4 address specified: " + text);
-        try {
-            return Ipv4.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw KeaError.error("Failed to convert '" + text + "' to address: Failed to convert string to address '"
-                    + text + "': Invalid argument");
-        }
+        return Ipv4.parse(Addresses.leaseAddress(text, 4));
     }
 
     /** {@code ClientId::fromText}: formatted hex, 2 to 255 octets. */

@@ -1,11 +1,9 @@
 package dev.nestor.dhcp6.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nestor.codec.net.Ipv6;
 import dev.nestor.codec.net.Ipv6Prefix;
 import dev.nestor.common.Bytes;
 import dev.nestor.config.model.Dhcp6Config;
-import dev.nestor.config.model.Pool6;
 import dev.nestor.config.model.Reservation6;
 import dev.nestor.config.model.Subnet6;
 import dev.nestor.dhcp.commands.ConfigDiff;
@@ -70,32 +68,13 @@ final class ConfigDiff6 implements ConfigDiff.Facts<Dhcp6Config> {
     }
 
     @Override
-    public boolean paramsDiffer(Dhcp6Config running, Dhcp6Config proposed, long id) {
-        return !running.subnet(id).orElseThrow().params().equals(proposed.subnet(id).orElseThrow().params());
+    public Object params(Dhcp6Config config, long id) {
+        return config.subnet(id).orElseThrow().params();
     }
 
     @Override
-    public ConfigDiff.Shrink shrunk(Dhcp6Config running, Dhcp6Config proposed, long id) {
-        List<BigInteger[]> lost = ConfigDiff.subtract(ranges(running.subnet(id).orElseThrow().pools()),
-                ranges(proposed.subnet(id).orElseThrow().pools()));
-        List<String> texts = new ArrayList<>();
-        BigInteger n = BigInteger.ZERO;
-        for (BigInteger[] r : lost) {
-            n = n.add(r[1].subtract(r[0]).add(BigInteger.ONE));
-            texts.add(text(r[0]) + " - " + text(r[1]));
-        }
-        return new ConfigDiff.Shrink(texts, n);
-    }
-
-    private static List<BigInteger[]> ranges(List<Pool6> pools) {
-        return pools.stream().map(p -> new BigInteger[] {Dhcp6Family.number(p.first()), Dhcp6Family.number(p.last())}).toList();
-    }
-
-    private static String text(BigInteger n) {
-        byte[] raw = n.toByteArray();
-        byte[] b = new byte[16];
-        int len = Math.min(raw.length, 16);
-        System.arraycopy(raw, raw.length - len, b, 16 - len, len);
-        return Ipv6.toString(Bytes.of(b));
+    public List<BigInteger[]> poolRanges(Dhcp6Config config, long id) {
+        return config.subnet(id).orElseThrow().pools().stream().map(p -> new BigInteger[] {
+                new BigInteger(1, p.first().toArray()), new BigInteger(1, p.last().toArray())}).toList();
     }
 }

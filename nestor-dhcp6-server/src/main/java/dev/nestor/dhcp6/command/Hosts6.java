@@ -3,12 +3,11 @@ package dev.nestor.dhcp6.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nestor.codec.net.Ipv6;
 import dev.nestor.codec.net.Ipv6Prefix;
-import dev.nestor.common.Bytes;
 import dev.nestor.config.model.Dhcp6Config;
 import dev.nestor.config.model.Reservation6.IdentifierType;
 import dev.nestor.control.KeaJson;
+import dev.nestor.dhcp.commands.Addresses;
 import dev.nestor.dhcp.commands.HostCommands;
 import dev.nestor.dhcp.commands.HostFamily;
 import dev.nestor.dhcp.commands.HostView;
@@ -35,8 +34,8 @@ final class Hosts6 implements HostFamily<Dhcp6Config> {
     public List<String> addresses(JsonNode r) {
         List<String> out = new ArrayList<>();
         for (JsonNode a : r.path("ip-addresses")) {
-            Bytes address = a.isTextual() ? Dhcp6Family.address(a.textValue()) : null;
-            if (address != null) out.add(Ipv6.toString(address));
+            String address = a.isTextual() ? Addresses.canonical(a.textValue(), 6) : null;
+            if (address != null) out.add(address);
         }
         return out;
     }
@@ -57,8 +56,7 @@ final class Hosts6 implements HostFamily<Dhcp6Config> {
 
     @Override
     public String address(String text) {
-        Bytes a = Dhcp6Family.address(text);
-        return a == null ? null : Ipv6.toString(a);
+        return Addresses.canonical(text, 6);
     }
 
     /** Kea's {@code Host::toElement6} plus "subnet-id", as host_cmds answers. */

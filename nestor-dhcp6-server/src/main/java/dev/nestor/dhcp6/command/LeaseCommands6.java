@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.codec.net.Ipv6;
 import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
-import dev.nestor.common.net.Ipv4;
 import dev.nestor.config.model.Dhcp6Config;
 import dev.nestor.config.model.Subnet6;
 import dev.nestor.control.Answer;
@@ -14,7 +13,6 @@ import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.KeaJson;
 import dev.nestor.dhcp.commands.Args;
 import dev.nestor.dhcp.commands.KeaError;
-import dev.nestor.dhcp.commands.KeaHex;
 import dev.nestor.dhcp.commands.LeaseCsvWriter;
 import dev.nestor.dhcp.commands.LeaseQuery;
 import dev.nestor.dhcp.commands.LeaseSupport;
@@ -28,7 +26,6 @@ import dev.nestor.lease.LeaseType6;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -177,16 +174,8 @@ public final class LeaseCommands6 {
     }
 
     private Answer getPage(JsonNode args) throws Exception {
-        String from = LeaseSupport.pageFrom(args, "lease6-get-page");
-        Bytes start;
-        if (from.equals("start")) {
-            start = Ipv6.UNSPECIFIED;
-        } else if (Ipv4.isValid(from)) {
-            throw KeaError.error("'from' parameter value " + Ipv4.toString(Ipv4.parse(from)) + " is not an IPv6 address");
-        } else {
-            start = Dhcp6Family.address(from);
-            if (start == null) throw KeaError.error("'from' parameter value is neither 'start' keyword nor a valid IPv6 address");
-        }
+        String from = LeaseSupport.pageFrom(args, 6);
+        Bytes start = from == null ? Ipv6.UNSPECIFIED : Ipv6.parse(from);
         return leaseList(store().getPage(start, LeaseSupport.pageLimit(args)), true);
     }
 
@@ -202,24 +191,13 @@ public final class LeaseCommands6 {
     }
 
     private Answer getByHwAddress(JsonNode args) throws Exception {
-        JsonNode hw = LeaseSupport.mapArgument(args, "hw-address");
-        if (hw.textValue().isEmpty()) throw KeaError.error("'hw-address' parameter must not be empty");
-        HwAddress address;
-        try {
-            address = new HwAddress(HwAddress.HTYPE_ETHERNET, KeaHex.colonSeparated(hw.textValue()).toArray());
-        } catch (IllegalArgumentException e) {
-            throw KeaError.error("bad 'hw-address' parameter: " + e.getMessage());
-        }
+        HwAddress address = LeaseSupport.hwAddress(args);
         // the lease store has no hardware-address index for DHCPv6 (Kea's memfile has none either)
-        List<Lease6> found = store().getAll().stream()
-                .filter(l -> l.hwAddress() != null && java.util.Arrays.equals(l.hwAddress().bytes(), address.bytes())).toList();
-        return leaseList(found, false);
+        return leaseList(store().getAll().stream().filter(l -> address.equals(l.hwAddress())).toList(), false);
     }
 
     private Answer getByHostname(JsonNode args) throws Exception {
-        JsonNode name = LeaseSupport.mapArgument(args, "hostname");
-        if (name.textValue().isEmpty()) throw KeaError.error("'hostname' parameter is empty");
-        return leaseList(store().getByHostname(name.textValue().toLowerCase(Locale.ROOT)), false);
+        return leaseList(store().getByHostname(LeaseSupport.hostname(args)), false);
     }
 
     private static Answer leaseList(List<Lease6> leases, boolean withCount) {
@@ -237,17 +215,8 @@ public final class LeaseCommands6 {
     private Answer write(JsonNode args) throws Exception {
         Path dataDir = server.options().dataDirectory();
         Path own = LeaseSupport.ownLeaseFile(config().leaseDatabase(), dataDir, Dhcp6Config.DEFAULT_LEASE_FILE);
-        return LeaseSupport.write(args, dataDir, own, new LeaseSupport.Dump() {
-            @Override
-            public void flush() throws Exception {
-                store().flush();
-            }
-
-            @Override
-            public void writeTo(Path file) throws java.io.IOException {
-                LeaseCsvWriter.write(file, HEADER, store().getAll(), LeaseCommands6::row);
-            }
-        }, "IPv6");
+        return LeaseSupport.write(args, dataDir, own, store()::flush,
+                file -> LeaseCsvWriter.write(file, HEADER, store().getAll(), LeaseCommands6::row), "IPv6");
     }
 
     /** One row of kea-leases6.csv (schema 5.0). */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.codec.net.Ipv6;
 import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
-import dev.nestor.common.net.Ipv4;
 import dev.nestor.config.model.Dhcp6Config;
 import dev.nestor.config.model.Subnet6;
+import dev.nestor.dhcp.commands.Addresses;
 import dev.nestor.dhcp.commands.Args;
 import dev.nestor.dhcp.commands.KeaError;
 import dev.nestor.dhcp.commands.KeaHex;
@@ -98,19 +98,10 @@ final class LeaseParser6 {
 
     /** Kea's {@code CfgSubnets6::selectSubnet(address)}: the first subnet holding it that has no class guard. */
     static Optional<Subnet6> select(Dhcp6Config config, Bytes address) {
-        for (Subnet6 s : config.subnets()) {
-            if (s.prefix().contains(address) && s.clientClasses().isEmpty()) return Optional.of(s);
-        }
-        return Optional.empty();
+        return Dhcp6Family.FAMILY.subnetOf(config, Ipv6.toString(address)).flatMap(v -> config.subnet(v.id()));
     }
 
     static Bytes address(String text) throws KeaError {
-        if (Ipv4.isValid(text)) throw KeaError.error("Non-IPv6 address specified: " + text);
-        Bytes a = Dhcp6Family.address(text);
-        if (a == null) {
-            throw KeaError.error("Failed to convert '" + text + "' to address: Failed to convert string to address '"
-                    + text + "': Invalid argument");
-        }
-        return a;
+        return Ipv6.parse(Addresses.leaseAddress(text, 6));
     }
 }

@@ -3,21 +3,18 @@ package dev.nestor.dhcp6.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.codec.net.Ipv6;
 import dev.nestor.common.Bytes;
-import dev.nestor.common.net.Ipv4;
 import dev.nestor.config.model.Subnet6;
 import dev.nestor.control.Answer;
 import dev.nestor.control.Command;
+import dev.nestor.dhcp.commands.KeaError;
 import dev.nestor.dhcp.commands.KeaHex;
+import dev.nestor.dhcp.commands.SelectTest;
 import dev.nestor.dhcp6.Dhcp6Runtime;
 import dev.nestor.engine.v6.SubnetSelector6;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Kea's {@code subnet6-select-test}: runs subnet selection on facts given as arguments ({@code interface},
@@ -28,63 +25,37 @@ final class Subnet6SelectTest {
     private Subnet6SelectTest() {}
 
     static Answer handle(Command c, Dhcp6Runtime runtime) {
-        JsonNode args = c.arguments();
-        if (args == null) return Answer.error("empty arguments");
-        if (!args.isObject()) return Answer.error("arguments must be a map");
-        String iface = "";
-        Bytes interfaceId = null;
-        Bytes remote = Ipv6.UNSPECIFIED;
+        SelectTest.Facts facts = new SelectTest.Facts();
+        Bytes[] interfaceId = {null};
+        Bytes[] remote = {Ipv6.UNSPECIFIED};
         List<Bytes> links = new ArrayList<>();
-        Set<String> classes = new HashSet<>();
-        // Kea walks the arguments in key order (std::map)
-        Map<String, JsonNode> sorted = new TreeMap<>();
-        args.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        for (var e : sorted.entrySet()) {
-            String key = e.getKey();
-            JsonNode v = e.getValue();
+        Answer bad = SelectTest.walk(c.arguments(), facts, (key, v) -> {
             switch (key) {
-                case "interface" -> {
-                    if (!v.isTextual()) return Answer.error("'interface' entry must be a string");
-                    iface = v.textValue();
-                }
-                case "interface-id" -> {
-                    if (!v.isTextual()) return Answer.error("'interface-id' entry must be a string");
-                    try {
-                        interfaceId = KeaHex.identifier(v.textValue());
-                    } catch (IllegalArgumentException ex) {
-                        return Answer.error("value of 'interface-id' was not recognized");
-                    }
-                    if (interfaceId.isEmpty()) return Answer.error("'interface-id' must be not empty");
-                }
-                case "remote", "link" -> {
-                    if (!v.isTextual()) return Answer.error("'" + key + "' entry must be a string");
-                    String text = v.textValue();
-                    if (Ipv4.isValid(text)) return Answer.error("bad '" + key + "' entry: not IPv6");
-                    Bytes a = Dhcp6Family.address(text);
-                    if (a == null) {
-                        return Answer.error("bad '" + key + "' entry: Failed to convert string to address '" + text + "': Invalid argument");
-                    }
-                    if (key.equals("remote")) remote = a;
-                    else links.add(a);
-                }
-                case "classes" -> {
-                    if (!v.isArray()) return Answer.error("'classes' entry must be a list");
-                    for (JsonNode item : v) {
-                        if (!item.isTextual()) return Answer.error("'classes' entry must be a list of strings");
-                        if (!item.textValue().isEmpty()) classes.add(item.textValue());
-                    }
-                }
+                case "interface-id" -> interfaceId[0] = interfaceId(v);
+                case "remote" -> remote[0] = Ipv6.parse(SelectTest.address(key, v, 6));
+                case "link" -> links.add(Ipv6.parse(SelectTest.address(key, v, 6)));
                 default -> {
-                    return Answer.error("unknown entry '" + key + "'");
+                    return false;
                 }
             }
+            return true;
+        });
+        if (bad != null) return bad;
+        Optional<Subnet6> s = runtime.selection().select(new SubnetSelector6(facts.iface(), interfaceId[0], links, remote[0], facts.classes()));
+        return s.isEmpty() ? SelectTest.selected(null, 0, null)
+                : SelectTest.selected(s.get().prefix().toString(), s.get().id(), s.get().sharedNetworkName());
+    }
+
+    /** Kea: a quoted string as its bytes, else hex. */
+    private static Bytes interfaceId(JsonNode v) throws KeaError {
+        if (!v.isTextual()) throw KeaError.error("'interface-id' entry must be a string");
+        Bytes id;
+        try {
+            id = KeaHex.identifier(v.textValue());
+        } catch (IllegalArgumentException e) {
+            throw KeaError.error("value of 'interface-id' was not recognized");
         }
-        Optional<Subnet6> subnet = runtime.selection().select(new SubnetSelector6(iface, interfaceId, links, remote, classes));
-        if (subnet.isEmpty()) return Answer.of(Answer.EMPTY, "no subnet selected");
-        Subnet6 s = subnet.get();
-        String text = s.sharedNetworkName() != null
-                ? "selected shared network '" + s.sharedNetworkName() + "' starting with subnet '" + s.prefix() + "' id " + s.id()
-                : "selected subnet '" + s.prefix() + "' id " + s.id();
-        return Answer.success(text);
+        if (id.isEmpty()) throw KeaError.error("'interface-id' must be not empty");
+        return id;
     }
 }

@@ -7,6 +7,7 @@ import dev.nestor.config.ConfigText;
 import dev.nestor.config.Dhcp6ConfigParser;
 import dev.nestor.config.model.Dhcp6Config;
 import dev.nestor.control.Answer;
+import dev.nestor.control.Command;
 import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.KeaJson;
 import dev.nestor.control.server.ConfigSource;
@@ -62,27 +63,7 @@ final class CommandFixture6 implements AutoCloseable {
         Clock clock = () -> NOW;
         var options = new Dhcp6Server.ServerOptions("test", configFile.toString(), 547, 546, dir, 1, 16);
         server = Dhcp6Server.detached(options, stats, clock, read(configFile));
-        ConfigSource<Dhcp6Config> source = new ConfigSource<>() {
-            @Override
-            public Path file() {
-                return configFile;
-            }
-
-            @Override
-            public Dhcp6Config read() throws ConfigException {
-                return CommandFixture6.read(configFile);
-            }
-
-            @Override
-            public void apply(Dhcp6Config config) throws Exception {
-                server.reconfigure(config);
-            }
-
-            @Override
-            public void check(Dhcp6Config config) throws Exception {
-                Dhcp6Server.test(config);
-            }
-        };
+        ConfigSource<Dhcp6Config> source = ConfigSource.of(configFile, () -> read(configFile), server::reconfigure, Dhcp6Server::test);
         Dhcp6Commands.registerAll(registry, server, source, changes, code -> exitValue = code);
         // stat-lease6-get stamps its result set: a fixed clock makes the answer exact
         registry.unregister("stat-lease6-get");
@@ -96,14 +77,16 @@ final class CommandFixture6 implements AutoCloseable {
         return Dhcp6ConfigParser.parse(ConfigText.read(file));
     }
 
-    /** Sends {@code {"command": name, "arguments": args}} ({@code args} may be null). */
+    /** Sends {@code name} with {@code args} (JSON text, or null for none) as a control channel would. */
     Answer run(String name, String args) {
-        String text = args == null ? "{ \"command\": \"" + name + "\" }"
-                : "{ \"command\": \"" + name + "\", \"arguments\": " + args + " }";
-        return registry.process(text);
+        try {
+            return registry.dispatch(Command.of(name, args == null ? null : KeaJson.parse(args)));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("bad test JSON: " + args, e);
+        }
     }
 
-    /** {@code run} as Kea's exact text. */
+    /** {@code run} as Kea's exact answer text. */
     String json(String name, String args) {
         return json(run(name, args));
     }
@@ -112,8 +95,9 @@ final class CommandFixture6 implements AutoCloseable {
         return KeaJson.write(a.toJsonNode());
     }
 
+    /** A statistic's value, {@link Long#MIN_VALUE} when there is no such statistic. */
     long stat(String name) {
-        return stats.observation(name).isPresent() ? stats.get(name) : Long.MIN_VALUE;
+        return stats.observation(name).map(o -> stats.get(name)).orElse(Long.MIN_VALUE);
     }
 
     @Override

@@ -4,28 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nestor.codec.net.Ipv6;
 import dev.nestor.config.model.Reservation6;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** host_cmds for DHCPv6 reservations: Host::toElement6, checkHost6 hints, CfgHosts::add6 checks, the running config. */
-class HostCommands6Test {
-    @TempDir
-    Path dir;
-    CommandFixture6 f;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        f = new CommandFixture6(dir);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class HostCommands6Test extends CommandTest6 {
     private String add(String reservation) {
         return f.json("reservation-add", "{ \"reservation\": " + reservation + ", \"operation-target\": \"memory\" }");
     }

@@ -7,28 +7,11 @@ import dev.nestor.control.Answer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** lease_cmds for DHCPv6 over a real server runtime: Kea's texts and result codes, the lease JSON, statistics. */
-class LeaseCommands6Test {
+class LeaseCommands6Test extends CommandTest6 {
     static final String DUID = "00:03:00:01:02:00:00:00:00:07";
-
-    @TempDir
-    Path dir;
-    CommandFixture6 f;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        f = new CommandFixture6(dir);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     private Answer add(String ip, String more) {
         return f.run("lease6-add", "{ \"ip-address\": \"" + ip + "\", \"duid\": \"" + DUID + "\", \"iaid\": 7" + more + " }");

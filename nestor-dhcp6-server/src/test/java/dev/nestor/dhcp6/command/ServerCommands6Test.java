@@ -6,31 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.control.Answer;
 import dev.nestor.control.KeaJson;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The DHCPv6 daemon's own commands: config-set / -test / -diff / -write / -reload, dhcp-disable / -enable,
  * server-tag-get, status-get, subnet6-select-test, class_cmds and stat-lease6-get, with Kea's texts.
  */
-class ServerCommands6Test {
-    @TempDir
-    Path dir;
-    CommandFixture6 f;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        f = new CommandFixture6(dir);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class ServerCommands6Test extends CommandTest6 {
     /** The fixture's config with {@code from} replaced by {@code to}, as command arguments. */
     static String config(String from, String to) {
         return CommandFixture6.CONFIG.replace(from, to);

@@ -3,28 +3,10 @@ package dev.nestor.dhcp6.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nestor.config.model.Subnet6;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** subnet_cmds for DHCPv6: subnet6-* and network6-*, with Kea's texts, changing the running config. */
-class SubnetCommands6Test {
-    @TempDir
-    Path dir;
-    CommandFixture6 f;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        f = new CommandFixture6(dir);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class SubnetCommands6Test extends CommandTest6 {
     Subnet6 subnet(long id) {
         return f.server.runtime().config().subnet(id).orElseThrow();
     }

@@ -86,10 +86,15 @@ public final class Dhcp6Config implements ServerConfig {
         return Path.of(dhcp6().path("lease-database").path("name").asText());
     }
 
+    /** The unix control socket: of {@code control-socket}, or the unix entry of {@code control-sockets}. */
     @Override
     public Path controlSocket() {
         JsonNode n = dhcp6().path("control-socket").path("socket-name");
-        return n.isTextual() ? Path.of(n.asText()) : null;
+        if (n.isTextual()) return Path.of(n.asText());
+        for (JsonNode s : dhcp6().path("control-sockets")) {
+            if (s.path("socket-type").asText().equals("unix") && s.path("socket-name").isTextual()) return Path.of(s.get("socket-name").asText());
+        }
+        return null;
     }
 
     @Override

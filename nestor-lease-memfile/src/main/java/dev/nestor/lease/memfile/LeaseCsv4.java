@@ -1,7 +1,6 @@
 package dev.nestor.lease.memfile;
 
 import static dev.nestor.lease.memfile.LeaseRowCodec.parseBool;
-import static dev.nestor.lease.memfile.LeaseRowCodec.parseUnsigned;
 
 import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
@@ -102,17 +101,17 @@ final class LeaseCsv4 implements LeaseRowCodec<Integer, Lease4> {
         int address = RowText.ipv4(v.get(0));
         HwAddress hw = v.get(1).isEmpty() ? null : RowText.hwAddress(v.get(1));
         Bytes clientId = v.get(2).isEmpty() ? null : RowText.bytes(v.get(2));
-        long valid = parseUnsigned(v.get(3), 0xFFFFFFFFL, "valid_lifetime");
-        long expire = parseUnsigned(v.get(4), Long.MAX_VALUE, "expire");
+        long valid = RowText.unsigned(v.get(3), 0xFFFFFFFFL, "valid_lifetime");
+        long expire = RowText.unsigned(v.get(4), Long.MAX_VALUE, "expire");
         long cltt = expire - valid;
         if (cltt < 0) throw new IllegalArgumentException("expire " + expire + " is before valid_lifetime " + valid);
-        long subnetId = parseUnsigned(v.get(5), 0xFFFFFFFFL, "subnet_id");
+        long subnetId = RowText.unsigned(v.get(5), 0xFFFFFFFFL, "subnet_id");
         boolean fwd = parseBool(v.get(6), "fqdn_fwd");
         boolean rev = parseBool(v.get(7), "fqdn_rev");
         String hostname = KeaCsv.unescape(v.get(8));
-        LeaseState state = LeaseState.of((int) parseUnsigned(v.get(9), 0xFFFFFFFFL, "state"));
+        LeaseState state = LeaseState.of((int) RowText.unsigned(v.get(9), 0xFFFFFFFFL, "state"));
         String context = v.get(10).isEmpty() ? null : KeaCsv.unescape(v.get(10));
-        long poolId = parseUnsigned(v.get(11), 0xFFFFFFFFL, "pool_id");
+        long poolId = RowText.unsigned(v.get(11), 0xFFFFFFFFL, "pool_id");
         Lease4 lease = new Lease4(address, hw, clientId, valid, cltt, subnetId, fwd, rev, hostname, state, context, poolId);
         return new Row<>(lease, valid == 0);
     }

@@ -21,6 +21,8 @@ final class LeaseIndex4 extends LeaseTable<Integer, Lease4> {
     private final MultiIndex<String, Integer> byHostname = new MultiIndex<>(Integer::compareUnsigned, KeyHash::string);
     /** Per subnet: [assigned, declined]. */
     private final Map<Long, long[]> counts = new HashMap<>();
+    private long lastSubnet;
+    private long[] lastCounts;
 
     LeaseIndex4() {
         super(Integer::compareUnsigned);
@@ -113,8 +115,16 @@ final class LeaseIndex4 extends LeaseTable<Integer, Lease4> {
             default -> -1;
         };
         if (slot < 0) return;
-        long[] c = counts.computeIfAbsent(l.subnetId(), _ -> new long[2]);
+        long subnet = l.subnetId();
+        // consecutive leases are mostly of one subnet: skip the boxed map lookup then
+        long[] c = subnet == lastSubnet && lastCounts != null ? lastCounts : counts.computeIfAbsent(subnet, _ -> new long[2]);
         c[slot] += delta;
-        if (c[0] == 0 && c[1] == 0) counts.remove(l.subnetId());
+        if (c[0] == 0 && c[1] == 0) {
+            counts.remove(subnet);
+            lastCounts = null;
+        } else {
+            lastSubnet = subnet;
+            lastCounts = c;
+        }
     }
 }

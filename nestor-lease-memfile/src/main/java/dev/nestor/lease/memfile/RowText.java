@@ -10,7 +10,30 @@ import dev.nestor.common.net.Ipv4;
  * how it is rejected does not change.
  */
 final class RowText {
+    private static final byte[] HEX = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) HEX[c] = (byte) (c - '0');
+        for (int c = 'a'; c <= 'f'; c++) HEX[c] = (byte) (c - 'a' + 10);
+        for (int c = 'A'; c <= 'F'; c++) HEX[c] = (byte) (c - 'A' + 10);
+    }
+
     private RowText() {}
+
+    /** A decimal number of at most 18 ASCII digits (no sign, no spaces) in [0, max]; else the general parser. */
+    static long unsigned(String s, long max, String column) {
+        int n = s.length();
+        if (n == 0 || n > 18) return LeaseRowCodec.parseUnsigned(s, max, column);
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return LeaseRowCodec.parseUnsigned(s, max, column);
+            v = v * 10 + (c - '0');
+        }
+        if (v > max) return LeaseRowCodec.parseUnsigned(s, max, column);
+        return v;
+    }
 
     static int ipv4(String s) {
         int n = s.length();
@@ -55,8 +78,10 @@ final class RowText {
         if (n < 2 || (n + 1) % 3 != 0) return null;
         byte[] out = new byte[(n + 1) / 3];
         for (int k = 0, i = 0; k < out.length; k++, i += 3) {
-            int hi = Character.digit(s.charAt(i), 16);
-            int lo = Character.digit(s.charAt(i + 1), 16);
+            char ch = s.charAt(i);
+            char cl = s.charAt(i + 1);
+            int hi = ch < 128 ? HEX[ch] : -1;
+            int lo = cl < 128 ? HEX[cl] : -1;
             if (hi < 0 || lo < 0 || (i + 2 < n && s.charAt(i + 2) != ':')) return null;
             out[k] = (byte) ((hi << 4) | lo);
         }
