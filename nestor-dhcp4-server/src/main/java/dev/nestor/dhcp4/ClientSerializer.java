@@ -30,10 +30,9 @@ final class ClientSerializer {
 
     /** chaddr sits at offset 28 of a BOOTP header; a short packet goes to stripe 0 (the codec will reject it). */
     private static int stripe(InboundDatagram in) {
-        byte[] d = in.data();
-        if (d.length < 44) return 0;
+        if (in.length() < 44) return 0;
         int h = 1;
-        for (int i = 28; i < 44; i++) h = 31 * h + d[i];
+        for (int i = 28; i < 44; i++) h = 31 * h + (byte) in.byteAt(i);
         return Math.floorMod(h, STRIPES);
     }
 }

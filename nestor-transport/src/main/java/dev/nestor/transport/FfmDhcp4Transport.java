@@ -250,10 +250,76 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
         }
     }
 
+    /**
+     * Native memory for sends, one set per sending thread and reused for every datagram it sends: a worker
+     * thread sends thousands of replies a second, and an arena per send would malloc and free five blocks each
+     * time. GC-managed (Arena.ofAuto), so a thread's set goes when the thread does.
+     */
+    private static final class SendBuffers {
+        static final int DATA = 4096;
+        private final Arena arena = Arena.ofAuto();
+        final MemorySegment st = Native.errnoSlot(arena);
+        final MemorySegment buf = arena.allocate(DATA, 8);
+        final MemorySegment iov = arena.allocate(Native.IOVEC_SIZE, 8);
+        final MemorySegment msg = arena.allocate(Native.MSGHDR_SIZE, 8);
+        final MemorySegment name = arena.allocate(Native.SOCKADDR_IN_SIZE, 8);
+        final MemorySegment control = arena.allocate(32, 8);
+    }
+
+    private final ThreadLocal<SendBuffers> sendBuffers = ThreadLocal.withInitial(SendBuffers::new);
+
     private void sendUdp(byte[] data, int destination, int port, int ifindex, int source) throws IOException {
+        if (data.length > SendBuffers.DATA) {
+            sendUdpLarge(data, destination, port, ifindex, source);
+            return;
+        }
+        SendBuffers b = sendBuffers.get();
+        MemorySegment.copy(data, 0, b.buf, ValueLayout.JAVA_BYTE, 0, data.length);
+        b.iov.set(ValueLayout.ADDRESS, 0, b.buf);
+        b.iov.set(ValueLayout.JAVA_LONG, 8, data.length);
+        b.name.fill((byte) 0);
+        b.name.set(ValueLayout.JAVA_SHORT, 0, (short) Native.AF_INET);
+        b.name.set(Native.NET_SHORT, 2, (short) port);
+        b.name.set(Native.NET_INT, 4, destination);
+        b.msg.fill((byte) 0);
+        b.msg.set(ValueLayout.ADDRESS, Native.MSG_NAME, b.name);
+        b.msg.set(ValueLayout.JAVA_INT, Native.MSG_NAMELEN, Native.SOCKADDR_IN_SIZE);
+        b.msg.set(ValueLayout.ADDRESS, Native.MSG_IOV, b.iov);
+        b.msg.set(ValueLayout.JAVA_LONG, Native.MSG_IOVLEN, 1);
+        if (ifindex != 0 || source != 0) {
+            b.control.fill((byte) 0);
+            pktinfo(b.control, ifindex, source);
+            b.msg.set(ValueLayout.ADDRESS, Native.MSG_CONTROL, b.control);
+            b.msg.set(ValueLayout.JAVA_LONG, Native.MSG_CONTROLLEN, 32);
+        }
+        sendmsg(b.st, b.msg, destination, port, ifindex, source);
+    }
+
+    /** One IP_PKTINFO cmsg: len 16 + 12 = 28, in a buffer padded to 32. */
+    private static void pktinfo(MemorySegment control, int ifindex, int source) {
+        control.set(ValueLayout.JAVA_LONG, Native.CMSG_LEN, Native.CMSG_HDR + Native.IN_PKTINFO_SIZE);
+        control.set(ValueLayout.JAVA_INT, Native.CMSG_LEVEL, Native.IPPROTO_IP);
+        control.set(ValueLayout.JAVA_INT, Native.CMSG_TYPE, Native.IP_PKTINFO);
+        control.set(ValueLayout.JAVA_INT, Native.CMSG_DATA, ifindex);
+        control.set(Native.NET_INT, Native.CMSG_DATA + 4, source);
+    }
+
+    private void sendmsg(MemorySegment st, MemorySegment msg, int destination, int port, int ifindex, int source) throws IOException {
+        while (true) {
+            long n = Native.sendmsg(st, udpFd, msg, 0);
+            if (n >= 0) return;
+            int e = Native.errno(st);
+            if (e == Native.EINTR) continue;
+            throw Native.failure("sendmsg to " + Ipv4.toString(destination) + ":" + port + " via " + describe(ifindex)
+                    + " from " + Ipv4.toString(source), e);
+        }
+    }
+
+    /** A datagram larger than the per-thread buffer (never for DHCP replies in practice): memory of its own. */
+    private void sendUdpLarge(byte[] data, int destination, int port, int ifindex, int source) throws IOException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = Native.errnoSlot(a);
-            MemorySegment buf = a.allocate(Math.max(1, data.length));
+            MemorySegment buf = a.allocate(data.length);
             MemorySegment.copy(data, 0, buf, ValueLayout.JAVA_BYTE, 0, data.length);
             MemorySegment iov = a.allocate(Native.IOVEC_SIZE, 8);
             iov.set(ValueLayout.ADDRESS, 0, buf);
@@ -264,24 +330,12 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
             msg.set(ValueLayout.ADDRESS, Native.MSG_IOV, iov);
             msg.set(ValueLayout.JAVA_LONG, Native.MSG_IOVLEN, 1);
             if (ifindex != 0 || source != 0) {
-                // one IP_PKTINFO cmsg: len 16 + 12 = 28, buffer padded to 32
                 MemorySegment control = a.allocate(32, 8);
-                control.set(ValueLayout.JAVA_LONG, Native.CMSG_LEN, Native.CMSG_HDR + Native.IN_PKTINFO_SIZE);
-                control.set(ValueLayout.JAVA_INT, Native.CMSG_LEVEL, Native.IPPROTO_IP);
-                control.set(ValueLayout.JAVA_INT, Native.CMSG_TYPE, Native.IP_PKTINFO);
-                control.set(ValueLayout.JAVA_INT, Native.CMSG_DATA, ifindex);
-                control.set(Native.NET_INT, Native.CMSG_DATA + 4, source);
+                pktinfo(control, ifindex, source);
                 msg.set(ValueLayout.ADDRESS, Native.MSG_CONTROL, control);
                 msg.set(ValueLayout.JAVA_LONG, Native.MSG_CONTROLLEN, 32);
             }
-            while (true) {
-                long n = Native.sendmsg(st, udpFd, msg, 0);
-                if (n >= 0) return;
-                int e = Native.errno(st);
-                if (e == Native.EINTR) continue;
-                throw Native.failure("sendmsg to " + Ipv4.toString(destination) + ":" + port + " via " + describe(ifindex)
-                        + " from " + Ipv4.toString(source), e);
-            }
+            sendmsg(st, msg, destination, port, ifindex, source);
         }
     }
 

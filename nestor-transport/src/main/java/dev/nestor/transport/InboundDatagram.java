@@ -31,6 +31,9 @@ public record InboundDatagram(byte[] data, int sourceAddress, int sourcePort, in
     /** Payload length without copying. */
     public int length() { return data.length; }
 
+    /** One payload byte (0..255) without copying the payload, for callers that look at a few bytes per packet. */
+    public int byteAt(int index) { return data[index] & 0xFF; }
+
     /** True when the datagram was sent to the limited broadcast address (a client without a configured server). */
     public boolean isBroadcast() { return destinationAddress == Ipv4.BROADCAST; }
 

@@ -18,8 +18,6 @@ import dev.nestor.dhcp4.Dhcp4Server;
 import dev.nestor.dhcp4.Version;
 import dev.nestor.dhcp4.command.Dhcp4Commands;
 import dev.nestor.logging.LoggingSetup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +36,6 @@ public final class NestorDhcp4Main implements Callable<Integer> {
     int serverPort = 67;
     @Option(names = "-P", paramLabel = "PORT", description = "client port (default 68)")
     int clientPort = 68;
-
-    private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp4");
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new NestorDhcp4Main());
@@ -83,15 +79,7 @@ public final class NestorDhcp4Main implements Callable<Integer> {
                 ConfigReloader.Server.of(Dhcp4Server::test, server::reconfigure, Dhcp4Config::controlSockets), config, this::load,
                 this::applyLoggers, channels, changes);
         Dhcp4Commands.registerAll(registry, server, reloader, changes, run::stop);
-        try {
-            server.start(cfg);
-        } catch (ConfigException e) {
-            System.err.println("nestor-dhcp4: configuration " + config + " refused:\n" + e.getMessage());
-            return 1;
-        } catch (Exception e) {
-            log.error("nestor-dhcp4 failed to start: {}", e.getMessage());
-            return 1;
-        }
+        if (!DaemonRun.started("nestor-dhcp4", config, () -> server.start(cfg))) return 1;
         channels.open(cfg.controlSockets());
         int exit = run.awaitStop(reloader::reloadFromFile);
         channels.close();

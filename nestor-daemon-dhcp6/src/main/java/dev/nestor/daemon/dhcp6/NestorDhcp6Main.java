@@ -18,8 +18,6 @@ import dev.nestor.dhcp6.Dhcp6Server;
 import dev.nestor.dhcp6.Version;
 import dev.nestor.dhcp6.command.Dhcp6Commands;
 import dev.nestor.logging.LoggingSetup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +40,6 @@ public final class NestorDhcp6Main implements Callable<Integer> {
     int serverPort = 547;
     @Option(names = "-P", paramLabel = "PORT", description = "client port (default 546)")
     int clientPort = 546;
-
-    private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp6");
 
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new NestorDhcp6Main());
@@ -85,15 +81,7 @@ public final class NestorDhcp6Main implements Callable<Integer> {
                 ConfigReloader.Server.of(Dhcp6Server::test, server::reconfigure, Dhcp6Config::controlSockets), config, this::load,
                 this::applyLoggers, channels, changes);
         Dhcp6Commands.registerAll(registry, server, reloader, changes, run::stop);
-        try {
-            server.start(cfg);
-        } catch (ConfigException e) {
-            System.err.println("nestor-dhcp6: configuration " + config + " refused:\n" + e.getMessage());
-            return 1;
-        } catch (Exception e) {
-            log.error("nestor-dhcp6 failed to start: {}", e.getMessage());
-            return 1;
-        }
+        if (!DaemonRun.started("nestor-dhcp6", config, () -> server.start(cfg))) return 1;
         channels.open(cfg.controlSockets());
         int exit = run.awaitStop(reloader::reloadFromFile);
         channels.close();

@@ -28,39 +28,21 @@ public final class ConfigReloader<C> implements ConfigSource<C> {
         C load(Path file) throws ConfigException;
     }
 
-    /** The server a daemon reconfigures; it is also the lock reconfigurations take. */
-    public interface Server<C> {
-        /** Checks a config the way {@link #reconfigure} would, touching nothing. */
-        void check(C config) throws Exception;
-
-        /** Prepares and swaps in a config; on failure the running one stays. */
-        void reconfigure(C config) throws Exception;
-
-        /** The config's control-sockets entries. */
-        List<ControlSocketSpec> controlSockets(C config);
-
-        /** A server from its three operations, e.g. {@code of(Dhcp4Server::test, server::reconfigure, Dhcp4Config::controlSockets)}. */
-        static <C> Server<C> of(ConfigSource.Step<C> check, ConfigSource.Step<C> reconfigure,
-                                Function<C, List<ControlSocketSpec>> controlSockets) {
-            return new Server<>() {
-                @Override
-                public void check(C config) throws Exception {
-                    check.run(config);
-                }
-
-                @Override
-                public void reconfigure(C config) throws Exception {
-                    reconfigure.run(config);
-                }
-
-                @Override
-                public List<ControlSocketSpec> controlSockets(C config) {
-                    return controlSockets.apply(config);
-                }
-            };
+    /**
+     * The server a daemon reconfigures.
+     *
+     * @param check          checks a config the way {@code reconfigure} would, touching nothing
+     * @param reconfigure    prepares and swaps in a config; on failure the running one stays
+     * @param controlSockets a config's control-sockets entries
+     */
+    public record Server<C>(ConfigSource.Step<C> check, ConfigSource.Step<C> reconfigure,
+                            Function<C, List<ControlSocketSpec>> controlSockets) {
+        /** e.g. {@code of(Dhcp4Server::test, server::reconfigure, Dhcp4Config::controlSockets)} */
+        public static <C> Server<C> of(ConfigSource.Step<C> check, ConfigSource.Step<C> reconfigure,
+                                       Function<C, List<ControlSocketSpec>> controlSockets) {
+            return new Server<>(check, reconfigure, controlSockets);
         }
     }
-
 
     private final Object lock;
     private final Server<C> server;
@@ -96,17 +78,17 @@ public final class ConfigReloader<C> implements ConfigSource<C> {
 
     @Override
     public void check(C cfg) throws Exception {
-        server.check(cfg);
-        ControlChannels.check(server.controlSockets(cfg));
+        server.check().run(cfg);
+        ControlChannels.check(server.controlSockets().apply(cfg));
     }
 
     @Override
     public void apply(C cfg) throws Exception {
         synchronized (lock) {
-            ControlChannels.check(server.controlSockets(cfg));
-            server.reconfigure(cfg);
+            ControlChannels.check(server.controlSockets().apply(cfg));
+            server.reconfigure().run(cfg);
             afterApply.accept(cfg);
-            channels.reconfigure(server.controlSockets(cfg));
+            channels.reconfigure(server.controlSockets().apply(cfg));
         }
     }
 

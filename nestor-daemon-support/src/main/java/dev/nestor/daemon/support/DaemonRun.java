@@ -1,5 +1,8 @@
 package dev.nestor.daemon.support;
 
+import dev.nestor.config.ConfigException;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +32,31 @@ public final class DaemonRun {
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
         stop.await();
         return exitValue.get();
+    }
+
+    /** Starting a server with its first config. */
+    @FunctionalInterface
+    public interface Start {
+        void start() throws Exception;
+    }
+
+    /**
+     * Starts the server, reporting a refused config on stderr (as Kea does) and any other failure in the log.
+     * {@return whether it started}
+     *
+     * @param daemon the daemon's name for the messages, e.g. "nestor-dhcp4"
+     */
+    public static boolean started(String daemon, Path config, Start start) {
+        try {
+            start.start();
+            return true;
+        } catch (ConfigException e) {
+            System.err.println(daemon + ": configuration " + config + " refused:\n" + e.getMessage());
+        } catch (Exception e) {
+            LoggerFactory.getLogger("dev.nestor." + daemon.substring(daemon.indexOf('-') + 1))
+                    .error("{} failed to start: {}", daemon, e.getMessage());
+        }
+        return false;
     }
 
     /** Where relative lease files (and the DHCPv6 server-id file) go: NESTOR_DATA_DIR, else /var/lib/nestor (Kea: /var/lib/kea). */

@@ -1,9 +1,14 @@
 package dev.nestor.dhcp.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.control.Answer;
 import dev.nestor.control.Command;
 import dev.nestor.control.CommandHandler;
+import dev.nestor.control.KeaJson;
+
+import java.util.List;
 
 /**
  * Argument access with the texts of Kea's {@code SimpleParser} getters, and the exception-to-answer rule of
@@ -82,6 +87,26 @@ public final class Args {
     /** Kea's Element::typeToName. */
     public static String typeName(JsonNode n) {
         return Command.typeName(n);
+    }
+
+    /**
+     * The answer of the *-list commands: {@code {key: [names...]}}, result 0, or 3 when empty, with Kea's
+     * "N IPv4 subnets found" / "1 class found" text.
+     *
+     * @param one  the noun after the count for one item ("IPv4 subnet"), {@code many} for the others
+     */
+    public static Answer listed(String key, List<? extends JsonNode> items, String one, String many) {
+        ArrayNode list = KeaJson.array();
+        items.forEach(list::add);
+        ObjectNode args = KeaJson.object();
+        args.set(key, list);
+        String text = items.size() + " " + (items.size() == 1 ? one : many) + " found";
+        return Answer.of(items.isEmpty() ? Answer.EMPTY : Answer.SUCCESS, text, args);
+    }
+
+    /** {@code {"name": name}}, the entries of network and class lists. */
+    public static JsonNode named(String name) {
+        return KeaJson.object().put("name", name);
     }
 
     /** Kea's parseCommandWithArgs checks (class_cmds and friends): arguments present, a map, not empty. */

@@ -100,13 +100,8 @@ public final class ClassCommands<C> {
     }
 
     private Answer list() {
-        List<ClientClassDef> classes = family.clientClasses(edit.config());
-        ArrayNode list = KeaJson.array();
-        for (ClientClassDef c : classes) list.addObject().put("name", c.name());
-        ObjectNode result = KeaJson.object();
-        result.set("client-classes", list);
-        String text = classes.size() + " class" + (classes.size() == 1 ? "" : "es") + " found";
-        return Answer.of(classes.isEmpty() ? Answer.EMPTY : Answer.SUCCESS, text, result);
+        List<JsonNode> classes = family.clientClasses(edit.config()).stream().map(c -> Args.named(c.name())).toList();
+        return Args.listed("client-classes", classes, "class", "classes");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

@@ -73,6 +73,15 @@ public record HostView(long hostId, long subnetId, Id id, List<String> addresses
             return name + "=" + (value.isEmpty() ? "(null)" : KeaHex.upper(value));
         }
 
+        /** The hardware address and DUID as Kea's duplicate-host texts show them, "(null)" for the one it is not. */
+        public String hwText() {
+            return type.equals("hw-address") ? value.toHexColon() : "(null)";
+        }
+
+        public String duidText() {
+            return type.equals("duid") ? value.toHexColon() : "(null)";
+        }
+
         /** The identifier as host_cmds shows it: hw-address and duid colon-separated, the others upper-case hex. */
         public String display() {
             return type.equals("hw-address") || type.equals("duid") ? value.toHexColon() : KeaHex.upper(value);
@@ -95,21 +104,30 @@ public record HostView(long hostId, long subnetId, Id id, List<String> addresses
     }
 
     /**
-     * The user-context map as Kea shows it: the reservation's {@code user-context} with a top-level
-     * {@code comment} folded in; null when it has neither.
+     * What Kea's {@code Host::toElement4} and {@code toElement6} both show, plus host_cmds' "subnet-id": the
+     * user-context (with a top-level {@code comment} folded in), the identifier, the host name, the client classes
+     * and the options. The protocol adds its addresses.
      */
-    public ObjectNode userContext() {
+    public ObjectNode toJson() {
         ObjectNode r = node();
+        ObjectNode o = r.objectNode();
         JsonNode ctx = r.get("user-context");
         JsonNode comment = r.get("comment");
-        if (ctx == null && comment == null) return null;
-        ObjectNode c = ctx instanceof ObjectNode m ? m.deepCopy() : r.objectNode();
-        if (comment != null) c.set("comment", comment.deepCopy());
-        return c;
+        if (ctx != null || comment != null) {
+            ObjectNode c = ctx instanceof ObjectNode m ? m.deepCopy() : r.objectNode();
+            if (comment != null) c.set("comment", comment.deepCopy());
+            o.set("user-context", c);
+        }
+        o.put(id.type(), id.display());
+        o.put("hostname", hostname);
+        o.set("client-classes", listOf("client-classes"));
+        o.set("option-data", listOf("option-data"));
+        o.put("subnet-id", subnetId);
+        return o;
     }
 
     /** A copied list member of the reservation map, or an empty list. */
-    public ArrayNode listOf(String key) {
+    private ArrayNode listOf(String key) {
         return node().get(key) instanceof ArrayNode a ? a.deepCopy() : node().arrayNode();
     }
 }

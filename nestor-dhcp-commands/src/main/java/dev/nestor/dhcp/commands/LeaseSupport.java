@@ -224,6 +224,25 @@ public final class LeaseSupport {
 
     // ---- lease4/6-add and -update ---------------------------------------------------------------------------
 
+    /**
+     * The subnet of a lease given to lease4/6-add or -update, as Kea's lease parsers find it: {@code subnet-id}
+     * when given (the address must lie in it when {@code checkRange}), else the first unguarded subnet holding
+     * the address. The subnet problems are conflicts (result 4).
+     */
+    public static <C> SubnetView leaseSubnet(DhcpFamily<C> family, C config, long subnetId, String address, boolean checkRange)
+            throws KeaError {
+        if (subnetId == 0) {
+            return family.subnetOf(config, address).orElseThrow(() -> KeaError.conflict(
+                    "subnet-id not specified and failed to find a subnet for address " + address));
+        }
+        SubnetView s = family.subnet(config, subnetId).orElseThrow(() -> KeaError.conflict("Invalid subnet-id: No "
+                + family.ip() + " subnet with subnet-id=" + subnetId + " currently configured."));
+        if (checkRange && !s.contains(address)) {
+            throw KeaError.conflict("The address " + address + " does not belong to subnet " + s.prefix() + ", subnet-id=" + subnetId);
+        }
+        return s;
+    }
+
     /** The fields of Kea's Lease4Parser / Lease6Parser that both read the same way. */
     public record LeaseFields(long cltt, boolean fqdnFwd, boolean fqdnRev, String hostname, int state) {}
 

@@ -43,13 +43,8 @@ final class NetworkCommands<C> {
     }
 
     private Answer list() {
-        List<NetworkView> networks = family.networks(edit.config());
-        ArrayNode list = KeaJson.array();
-        for (NetworkView n : networks) list.addObject().put("name", n.name());
-        ObjectNode args = KeaJson.object();
-        args.set("shared-networks", list);
-        String text = networks.size() + " " + ip + " network" + (networks.size() == 1 ? "" : "s") + " found";
-        return Answer.of(networks.isEmpty() ? Answer.EMPTY : Answer.SUCCESS, text, args);
+        List<JsonNode> networks = family.networks(edit.config()).stream().map(n -> Args.named(n.name())).toList();
+        return Args.listed("shared-networks", networks, ip + " network", ip + " networks");
     }
 
     private Answer get(JsonNode args) throws KeaError {

@@ -1,7 +1,6 @@
 package dev.nestor.dhcp.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.control.Answer;
@@ -52,18 +51,13 @@ public final class SubnetCommands<C> {
     }
 
     private Answer list() {
-        List<SubnetView> subnets = family.subnets(edit.config()).stream().sorted(Comparator.comparingLong(SubnetView::id)).toList();
-        ArrayNode list = KeaJson.array();
-        for (SubnetView s : subnets) {
+        List<ObjectNode> subnets = family.subnets(edit.config()).stream().sorted(Comparator.comparingLong(SubnetView::id)).map(s -> {
             ObjectNode o = brief(s);
             if (s.sharedNetworkName() != null) o.put("shared-network-name", s.sharedNetworkName());
             else o.set("shared-network-name", NullNode.getInstance());
-            list.add(o);
-        }
-        ObjectNode args = KeaJson.object();
-        args.set("subnets", list);
-        String text = subnets.size() + " " + ip + " subnet" + (subnets.size() == 1 ? "" : "s") + " found";
-        return Answer.of(subnets.isEmpty() ? Answer.EMPTY : Answer.SUCCESS, text, args);
+            return o;
+        }).toList();
+        return Args.listed("subnets", subnets, ip + " subnet", ip + " subnets");
     }
 
     private Answer get(JsonNode args) throws KeaError {

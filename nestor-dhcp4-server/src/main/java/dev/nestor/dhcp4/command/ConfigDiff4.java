@@ -20,14 +20,10 @@ import java.util.Set;
  * The DHCPv4 facts of Nestor's config-diff ({@link ConfigDiff}): which live leases a proposed config leaves outside
  * its pools (subnet gone, or address neither in a pool nor reserved), which pool ranges shrank.
  */
-final class ConfigDiff4 implements ConfigDiff.Facts<Dhcp4Config> {
-    private final List<Lease4> leases;
-    private final long now;
-
+record ConfigDiff4(List<Lease4> leases, long now) implements ConfigDiff.Facts<Dhcp4Config> {
     /** @param leases the current leases; only live ones (assigned or declined, not expired at {@code now}) count */
-    private ConfigDiff4(List<Lease4> leases, long now) {
-        this.leases = leases;
-        this.now = now;
+    ConfigDiff4 {
+        leases = List.copyOf(leases);
     }
 
     static ObjectNode diff(Dhcp4Config running, Dhcp4Config proposed, List<Lease4> leases, long now) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.common.net.Ipv4;
 import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.config.model.Reservation4.IdentifierType;
-import dev.nestor.control.KeaJson;
 import dev.nestor.dhcp.commands.Addresses;
 import dev.nestor.dhcp.commands.HostCommands;
 import dev.nestor.dhcp.commands.HostFamily;
@@ -46,19 +45,12 @@ final class Hosts4 implements HostFamily<Dhcp4Config> {
     @Override
     public ObjectNode toJson(HostView v) {
         ObjectNode r = v.node();
-        ObjectNode o = KeaJson.object();
-        ObjectNode ctx = v.userContext();
-        if (ctx != null) o.set("user-context", ctx);
-        o.put(v.id().type(), v.id().display());
+        ObjectNode o = v.toJson();
         if (!v.addresses().isEmpty()) o.put("ip-address", v.addresses().getFirst());
-        o.put("hostname", v.hostname());
         String nextServer = r.path("next-server").asText("");
         o.put("next-server", nextServer.isEmpty() ? "0.0.0.0" : nextServer);
         o.put("server-hostname", r.path("server-hostname").asText(""));
         o.put("boot-file-name", r.path("boot-file-name").asText(""));
-        o.set("client-classes", v.listOf("client-classes"));
-        o.set("option-data", v.listOf("option-data"));
-        o.put("subnet-id", v.subnetId());
         return o;
     }
 
@@ -80,9 +72,7 @@ final class Hosts4 implements HostFamily<Dhcp4Config> {
         String address = addresses.getFirst();
         for (HostView v : same) {
             if (v.addresses().contains(address)) {
-                String hw = id.type().equals("hw-address") ? id.value().toHexColon() : "(null)";
-                String duid = id.type().equals("duid") ? id.value().toHexColon() : "(null)";
-                return KeaError.error("failed to add new host using the HW address '" + hw + " and DUID '" + duid
+                return KeaError.error("failed to add new host using the HW address '" + id.hwText() + " and DUID '" + id.duidText()
                         + "' to the IPv4 subnet id '" + subnetId + "' for the address " + address
                         + ": There's already a reservation for this address");
             }

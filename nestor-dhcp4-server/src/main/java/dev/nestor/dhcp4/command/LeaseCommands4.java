@@ -21,7 +21,6 @@ import dev.nestor.lease.LeaseStore4;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**

@@ -15,7 +15,6 @@ import dev.nestor.dhcp.commands.LeaseSupport;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseState;
 
-import java.util.Optional;
 
 /**
  * Kea's {@code Lease4Parser} (lease_cmds/lease_parser.cc): a lease from lease4-add / lease4-update arguments,
@@ -40,18 +39,8 @@ final class LeaseParser4 {
         }
         long subnetId = info.has("subnet-id") ? Args.uint32(info, "subnet-id") : 0;
         long poolId = info.has("pool-id") ? Args.uint32(info, "pool-id") : 0;
-        Subnet4 subnet;
-        if (subnetId != 0) {
-            subnet = config.subnet(subnetId).orElseThrow(() -> KeaError.conflict(
-                    "Invalid subnet-id: No IPv4 subnet with subnet-id=" + subnetId + " currently configured."));
-            if (!subnet.prefix().contains(address)) {
-                throw KeaError.conflict("The address " + Ipv4.toString(address) + " does not belong to subnet "
-                        + subnet.prefix() + ", subnet-id=" + subnetId);
-            }
-        } else {
-            subnet = select(config, address).orElseThrow(() -> KeaError.conflict(
-                    "subnet-id not specified and failed to find a subnet for address " + Ipv4.toString(address)));
-        }
+        long id = LeaseSupport.leaseSubnet(Dhcp4Family.FAMILY, config, subnetId, Ipv4.toString(address), true).id();
+        Subnet4 subnet = config.subnet(id).orElseThrow();
         Bytes clientId = null;
         if (info.has("client-id")) clientId = clientId(Args.string(info, "client-id"));
         long valid = info.has("valid-lft") ? Args.uint32(info, "valid-lft") : subnet.params().validLifetime().defaultValue();
@@ -62,11 +51,6 @@ final class LeaseParser4 {
         Lease4 lease = new Lease4(address, hw, clientId, valid, f.cltt(), subnet.id(), f.fqdnFwd(), f.fqdnRev(),
                 f.hostname(), LeaseState.of(f.state()), context, poolId);
         return new Parsed(lease, force);
-    }
-
-    /** Kea's {@code CfgSubnets4::selectSubnet(address)}: the first subnet holding it that has no class guard. */
-    static Optional<Subnet4> select(Dhcp4Config config, int address) {
-        return Dhcp4Family.FAMILY.subnetOf(config, Ipv4.toString(address)).flatMap(v -> config.subnet(v.id()));
     }
 
     static int address(String text) throws KeaError {

@@ -24,14 +24,10 @@ import java.util.Set;
  * uncovered (an address outside every pool and not reserved, a prefix outside every pd-pool and not reserved, or
  * the subnet gone), and which address pool ranges shrank. A pd-pool change shows as a changed "pd-pools" key.
  */
-final class ConfigDiff6 implements ConfigDiff.Facts<Dhcp6Config> {
-    private final List<Lease6> leases;
-    private final long now;
-
+record ConfigDiff6(List<Lease6> leases, long now) implements ConfigDiff.Facts<Dhcp6Config> {
     /** @param leases the current leases; only live ones (assigned or declined, not expired at {@code now}) count */
-    private ConfigDiff6(List<Lease6> leases, long now) {
-        this.leases = leases;
-        this.now = now;
+    ConfigDiff6 {
+        leases = List.copyOf(leases);
     }
 
     static ObjectNode diff(Dhcp6Config running, Dhcp6Config proposed, List<Lease6> leases, long now) {

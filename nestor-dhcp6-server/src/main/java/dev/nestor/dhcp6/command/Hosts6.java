@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.codec.net.Ipv6Prefix;
 import dev.nestor.config.model.Dhcp6Config;
 import dev.nestor.config.model.Reservation6.IdentifierType;
-import dev.nestor.control.KeaJson;
 import dev.nestor.dhcp.commands.Addresses;
 import dev.nestor.dhcp.commands.HostCommands;
 import dev.nestor.dhcp.commands.HostFamily;
@@ -62,10 +61,7 @@ final class Hosts6 implements HostFamily<Dhcp6Config> {
     /** Kea's {@code Host::toElement6} plus "subnet-id", as host_cmds answers. */
     @Override
     public ObjectNode toJson(HostView v) {
-        ObjectNode o = KeaJson.object();
-        ObjectNode ctx = v.userContext();
-        if (ctx != null) o.set("user-context", ctx);
-        o.put(v.id().type(), v.id().display());
+        ObjectNode o = v.toJson();
         ArrayNode addresses = o.putArray("ip-addresses");
         v.addresses().forEach(addresses::add);
         ArrayNode prefixes = o.putArray("prefixes");
@@ -73,10 +69,6 @@ final class Hosts6 implements HostFamily<Dhcp6Config> {
         if (v.node().get("excluded-prefixes") instanceof ArrayNode excluded && !excluded.isEmpty()) {
             o.set("excluded-prefixes", excluded.deepCopy());
         }
-        o.put("hostname", v.hostname());
-        o.set("client-classes", v.listOf("client-classes"));
-        o.set("option-data", v.listOf("option-data"));
-        o.put("subnet-id", v.subnetId());
         return o;
     }
 
@@ -102,10 +94,8 @@ final class Hosts6 implements HostFamily<Dhcp6Config> {
         for (String address : wanted) {
             for (HostView v : same) {
                 if (!v.reserves(address)) continue;
-                String hw = id.type().equals("hw-address") ? id.value().toHexColon() : "(null)";
-                String duid = id.type().equals("duid") ? id.value().toHexColon() : "(null)";
-                return KeaError.error("failed to add address reservation for host using the HW address '" + hw
-                        + " and DUID '" + duid + "' to the IPv6 subnet id '" + subnetId + "' for address/prefix " + address
+                return KeaError.error("failed to add address reservation for host using the HW address '" + id.hwText()
+                        + " and DUID '" + id.duidText() + "' to the IPv6 subnet id '" + subnetId + "' for address/prefix " + address
                         + ": There's already reservation for this address/prefix");
             }
         }

@@ -16,7 +16,6 @@ import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseState;
 import dev.nestor.lease.LeaseType6;
 
-import java.util.Optional;
 
 /**
  * Kea's {@code Lease6Parser} (lease_cmds/lease_parser.cc): a lease from lease6-add / lease6-update /
@@ -49,21 +48,11 @@ final class LeaseParser6 {
         }
         long subnetId = info.has("subnet-id") ? Args.uint32(info, "subnet-id") : 0;
         long poolId = info.has("pool-id") ? Args.uint32(info, "pool-id") : 0;
-        Subnet6 subnet;
-        if (subnetId != 0) {
-            subnet = config.subnet(subnetId).orElseThrow(() -> KeaError.conflict(
-                    "Invalid subnet-id: No IPv6 subnet with subnet-id=" + subnetId + " currently configured."));
-            if (type == LeaseType6.NA && !subnet.prefix().contains(address)) {
-                throw KeaError.conflict("The address " + addressText + " does not belong to subnet " + subnet.prefix()
-                        + ", subnet-id=" + subnetId);
-            }
-        } else {
-            if (type != LeaseType6.NA) {
-                throw KeaError.error("Subnet-id is 0 or not specified. This is allowed for address leases only, not prefix leases.");
-            }
-            subnet = select(config, address).orElseThrow(() -> KeaError.conflict(
-                    "subnet-id not specified and failed to find a subnet for address " + addressText));
+        if (subnetId == 0 && type != LeaseType6.NA) {
+            throw KeaError.error("Subnet-id is 0 or not specified. This is allowed for address leases only, not prefix leases.");
         }
+        long id = LeaseSupport.leaseSubnet(Dhcp6Family.FAMILY, config, subnetId, addressText, type == LeaseType6.NA).id();
+        Subnet6 subnet = config.subnet(id).orElseThrow();
         long iaid = Args.uint32(info, "iaid");
         HwAddress hw = null;
         if (info.has("hw-address")) {
@@ -94,11 +83,6 @@ final class LeaseParser6 {
         Lease6 lease = new Lease6(address, type, prefixLength, duid, iaid, preferred, valid, f.cltt(), subnet.id(),
                 f.fqdnFwd(), f.fqdnRev(), f.hostname(), hw, LeaseState.of6(f.state()), context, poolId);
         return new Parsed(lease, force);
-    }
-
-    /** Kea's {@code CfgSubnets6::selectSubnet(address)}: the first subnet holding it that has no class guard. */
-    static Optional<Subnet6> select(Dhcp6Config config, Bytes address) {
-        return Dhcp6Family.FAMILY.subnetOf(config, Ipv6.toString(address)).flatMap(v -> config.subnet(v.id()));
     }
 
     static Bytes address(String text) throws KeaError {

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -127,28 +129,20 @@ final class PacketHooks6 {
 
     /** lease6_release: SKIP keeps the lease, DROP drops the query; released leases are recorded for leases6_committed. */
     static Predicate<Lease6> release(Exchange6 ex, List<Lease6> released) {
-        HookDispatcher d = of(ex);
-        return lease -> {
-            if (d.has(HookPoint.LEASE6_RELEASE)) {
-                Outcome<Lease6Release> o = check(HookPoint.LEASE6_RELEASE,
-                        d.fire(HookPoint.LEASE6_RELEASE, new Lease6Release(ex.packet(), lease)));
-                if (o.is(NextStep.SKIP)) return false;
-            }
-            released.add(lease);
-            return true;
-        };
+        return proceeding(ex, HookPoint.LEASE6_RELEASE, l -> new Lease6Release(ex.packet(), l), released::add);
     }
 
     /** lease6_decline: SKIP leaves the lease, DROP drops the query; declined addresses are recorded. */
     static Predicate<Lease6> decline(Exchange6 ex, List<Bytes> declined) {
+        return proceeding(ex, HookPoint.LEASE6_DECLINE, l -> new Lease6Decline(ex.packet(), l), l -> declined.add(l.address()));
+    }
+
+    /** Fires {@code point} for a lease about to change; SKIP answers false, anything else records it and answers true. */
+    private static <E> Predicate<Lease6> proceeding(Exchange6 ex, HookPoint<E> point, Function<Lease6, E> event, Consumer<Lease6> record) {
         HookDispatcher d = of(ex);
         return lease -> {
-            if (d.has(HookPoint.LEASE6_DECLINE)) {
-                Outcome<Lease6Decline> o = check(HookPoint.LEASE6_DECLINE,
-                        d.fire(HookPoint.LEASE6_DECLINE, new Lease6Decline(ex.packet(), lease)));
-                if (o.is(NextStep.SKIP)) return false;
-            }
-            declined.add(lease.address());
+            if (d.has(point) && check(point, d.fire(point, event.apply(lease))).is(NextStep.SKIP)) return false;
+            record.accept(lease);
             return true;
         };
     }

@@ -346,7 +346,8 @@ public final class AllocationEngine4 {
     private int search(Subnet4 subnet, Pool4 pool, PoolOccupancy map, ClientContext4 ctx, long now) throws LeaseStoreException {
         if (!map.seeded()) seed(map, pool, now, map.generation());
         boolean reseeded = false;
-        while (true) {
+        // every round marks an address, so a pool's size bounds the rounds (releases racing in could extend it)
+        for (long round = 0; round <= 2L * map.size(); round++) {
             long generation = map.generation();
             int offset = map.nextFree();
             if (offset < 0) {
@@ -360,6 +361,7 @@ public final class AllocationEngine4 {
             // leased (or reserved for someone else): remember it, so nobody checks it again until a rebuild
             map.markLeased(offset);
         }
+        return 0;
     }
 
     private static final int SEED_PAGE = 4096;

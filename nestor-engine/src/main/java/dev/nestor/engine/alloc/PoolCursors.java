@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Where the iterative allocator continues in each pool, for DHCPv4 pools and DHCPv6 pools and pd-pools alike, and
@@ -23,13 +24,18 @@ public final class PoolCursors {
     /** The maps of each subnet's pools, to find an address's map from its lease (subnet id + address). */
     private final ConcurrentHashMap<Long, List<PoolOccupancy>> bySubnet = new ConcurrentHashMap<>();
 
+    /** Recently used maps by the identity of the config's pool object: one array read on the packet path. */
+    private record Recent(long subnetId, Pool4 pool, PoolOccupancy map) {}
+
+    private final AtomicReferenceArray<Recent> recent = new AtomicReferenceArray<>(64);
+
     /** The leased-address map of a pool, created empty (unseeded) on first use; null for pools over 16M addresses. */
     PoolOccupancy occupancy(long subnetId, Pool4 pool) {
         if (pool.size() > PoolOccupancy.MAX_SIZE) return null;
-        Key4 key = new Key4(subnetId, pool.first(), pool.last());
-        PoolOccupancy o = occupancy.get(key);
-        if (o != null) return o;
-        return occupancy.computeIfAbsent(key, k -> {
+        int slot = System.identityHashCode(pool) & 63;
+        Recent r = recent.get(slot);
+        if (r != null && r.pool() == pool && r.subnetId() == subnetId) return r.map();
+        PoolOccupancy o = occupancy.computeIfAbsent(new Key4(subnetId, pool.first(), pool.last()), k -> {
             PoolOccupancy created = new PoolOccupancy(k.first(), pool.size());
             bySubnet.compute(subnetId, (_, list) -> {
                 List<PoolOccupancy> next = new ArrayList<>(list == null ? List.of() : list);
@@ -38,6 +44,8 @@ public final class PoolCursors {
             });
             return created;
         });
+        recent.set(slot, new Recent(subnetId, pool, o));
+        return o;
     }
 
     /** A lease for {@code address} in subnet {@code subnetId} was committed: its pool map marks it leased. */

@@ -63,38 +63,47 @@ public final class FlexOptionLibrary implements HookLibrary {
         log.info("flex_option: {} option action(s)", actions.size());
     }
 
+    /** The few packet operations the actions need, so one loop serves both families. */
+    private interface Edit<P> {
+        boolean has(P p, int code);
+        P with(P p, int code, Bytes data);
+        P without(P p, int code);
+    }
+
+    private static final Edit<Dhcp4Packet> V4 = new Edit<>() {
+        @Override public boolean has(Dhcp4Packet p, int code) { return p.hasOption(code); }
+        @Override public Dhcp4Packet with(Dhcp4Packet p, int code, Bytes data) { return p.withOption(code, data); }
+        @Override public Dhcp4Packet without(Dhcp4Packet p, int code) { return p.withoutOption(code); }
+    };
+
+    private static final Edit<Dhcp6Message> V6 = new Edit<>() {
+        @Override public boolean has(Dhcp6Message p, int code) { return p.hasOption(code); }
+        @Override public Dhcp6Message with(Dhcp6Message p, int code, Bytes data) { return p.withOption(code, data); }
+        @Override public Dhcp6Message without(Dhcp6Message p, int code) { return p.withoutOption(code); }
+    };
+
     private Dhcp4Packet apply4(Dhcp4Packet response, PacketView query, Set<String> classes) {
-        Dhcp4Packet out = response;
-        for (OptionAction a : actions) {
-            if (a.clientClass() != null && !classes.contains(a.clientClass())) continue;
-            boolean present = out.hasOption(a.code());
-            switch (a.kind()) {
-                case REMOVE -> {
-                    if (present && Expressions.bool(a.expression(), query)) out = out.withoutOption(a.code());
-                }
-                case ADD, SUPERSEDE -> {
-                    if (a.kind() == OptionAction.Kind.ADD && present) continue;
-                    Optional<Bytes> v = value(a, query, false);
-                    if (v.isPresent()) out = out.withOption(a.code(), v.get());
-                }
-            }
-        }
-        return out;
+        return apply(V4, response, query, classes, false);
     }
 
     private Dhcp6Message apply6(Dhcp6Message response, PacketView query, Set<String> classes) {
-        Dhcp6Message out = response;
+        return apply(V6, response, query, classes, true);
+    }
+
+    /** The actions in order; {@return the response itself when nothing changed} */
+    private <P> P apply(Edit<P> edit, P response, PacketView query, Set<String> classes, boolean v6) {
+        P out = response;
         for (OptionAction a : actions) {
             if (a.clientClass() != null && !classes.contains(a.clientClass())) continue;
-            boolean present = out.hasOption(a.code());
+            boolean present = edit.has(out, a.code());
             switch (a.kind()) {
                 case REMOVE -> {
-                    if (present && Expressions.bool(a.expression(), query)) out = out.withoutOption(a.code());
+                    if (present && Expressions.bool(a.expression(), query)) out = edit.without(out, a.code());
                 }
                 case ADD, SUPERSEDE -> {
                     if (a.kind() == OptionAction.Kind.ADD && present) continue;
-                    Optional<Bytes> v = value(a, query, true);
-                    if (v.isPresent()) out = out.withOption(a.code(), v.get());
+                    Optional<Bytes> v = value(a, query, v6);
+                    if (v.isPresent()) out = edit.with(out, a.code(), v.get());
                 }
             }
         }

@@ -17,9 +17,9 @@ import dev.nestor.hooks.bundled.KeaText;
 import dev.nestor.hooks.v4.Envelope4;
 import dev.nestor.hooks.v4.SubnetInfo4;
 import dev.nestor.hooks.v6.Envelope6;
-import dev.nestor.hooks.v6.SubnetInfo6;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.Lease6;
+import dev.nestor.lease.LeaseState;
 import dev.nestor.lease.LeaseType6;
 
 import java.util.LinkedHashMap;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /** The environment variables Kea's run_script exports, with Kea's names and value formats (run_script.cc). */
 final class ScriptEnv {
@@ -48,16 +49,24 @@ final class ScriptEnv {
         put(prefix + "_TYPE", hw == null ? "" : Integer.toString(hw.htype()));
     }
 
+    /** Where the query came from; {@code local} null: unknown (all empty). */
+    private void envelope(String p, String local, int localPort, String remote, int remotePort, int ifindex, String ifname) {
+        boolean known = local != null;
+        put(p + "_LOCAL_ADDR", local);
+        put(p + "_LOCAL_PORT", known ? Integer.toString(localPort) : "");
+        put(p + "_REMOTE_ADDR", remote);
+        put(p + "_REMOTE_PORT", known ? Integer.toString(remotePort) : "");
+        put(p + "_IFACE_INDEX", known ? Integer.toString(ifindex) : "");
+        put(p + "_IFACE_NAME", ifname);
+    }
+
     /** QUERY4_*: the query and where it came from ({@code env} null when unknown). */
     ScriptEnv query4(String p, Dhcp4Packet q, Envelope4 env) {
         put(p + "_TYPE", q.messageType() == null ? "UNKNOWN" : q.messageType().keaName());
         put(p + "_TXID", q.xid() & 0xFFFFFFFFL);
-        put(p + "_LOCAL_ADDR", env == null ? "" : Ipv4.toString(env.destinationAddress()));
-        put(p + "_LOCAL_PORT", env == null ? "" : "67");
-        put(p + "_REMOTE_ADDR", env == null ? "" : Ipv4.toString(env.sourceAddress()));
-        put(p + "_REMOTE_PORT", env == null ? "" : Integer.toString(env.sourcePort()));
-        put(p + "_IFACE_INDEX", env == null ? "" : Integer.toString(env.interfaceIndex()));
-        put(p + "_IFACE_NAME", env == null ? "" : env.interfaceName());
+        if (env == null) envelope(p, null, 0, null, 0, 0, null);
+        else envelope(p, Ipv4.toString(env.destinationAddress()), 67, Ipv4.toString(env.sourceAddress()), env.sourcePort(),
+                env.interfaceIndex(), env.interfaceName());
         put(p + "_HOPS", q.hops());
         put(p + "_SECS", q.secs());
         put(p + "_FLAGS", q.flags());
@@ -88,35 +97,40 @@ final class ScriptEnv {
         return this;
     }
 
+    /** The fields both families' leases export. */
+    private void lease(String p, String address, long cltt, String hostname, HwAddress hw, LeaseState state, long subnetId, long valid) {
+        put(p + "_ADDRESS", address);
+        put(p + "_CLTT", cltt);
+        put(p + "_HOSTNAME", hostname);
+        hw(p + "_HWADDR", hw);
+        put(p + "_STATE", state(state));
+        put(p + "_SUBNET_ID", subnetId);
+        put(p + "_VALID_LIFETIME", valid);
+    }
+
     ScriptEnv lease4(String p, Lease4 l) {
-        put(p + "_ADDRESS", Ipv4.toString(l.address()));
-        put(p + "_CLTT", l.cltt());
-        put(p + "_HOSTNAME", l.hostname());
-        hw(p + "_HWADDR", l.hwAddress());
-        put(p + "_STATE", state(l.state()));
-        put(p + "_SUBNET_ID", l.subnetId());
-        put(p + "_VALID_LIFETIME", l.validLifetime());
+        lease(p, Ipv4.toString(l.address()), l.cltt(), l.hostname(), l.hwAddress(), l.state(), l.subnetId(), l.validLifetime());
         put(p + "_CLIENT_ID", l.clientId() == null ? "" : l.clientId().toHexColon());
         return this;
     }
 
-    ScriptEnv leases4(String p, List<Lease4> leases) {
+    /** {@code <p>_SIZE} and {@code <p>_AT<i>_*} for each lease. */
+    <L> ScriptEnv leases(String p, List<L> leases, BiConsumer<String, L> each) {
         put(p + "_SIZE", leases.size());
-        for (int i = 0; i < leases.size(); i++) lease4(p + "_AT" + i, leases.get(i));
+        for (int i = 0; i < leases.size(); i++) each.accept(p + "_AT" + i, leases.get(i));
         return this;
     }
+
+    ScriptEnv leases4(String p, List<Lease4> leases) { return leases(p, leases, this::lease4); }
 
     /** QUERY6_*: the client's message inside the relay layers, and where it came from. */
     ScriptEnv query6(String p, Dhcp6Packet packet, Envelope6 env) {
         Dhcp6Message q = client(packet);
         put(p + "_TYPE", q == null ? "" : q.type().name());
         put(p + "_TXID", q == null ? "" : Integer.toString(q.transactionId()));
-        put(p + "_LOCAL_ADDR", env == null ? "" : Ipv6.toString(env.destinationAddress()));
-        put(p + "_LOCAL_PORT", env == null ? "" : "547");
-        put(p + "_REMOTE_ADDR", env == null ? "" : Ipv6.toString(env.sourceAddress()));
-        put(p + "_REMOTE_PORT", env == null ? "" : Integer.toString(env.sourcePort()));
-        put(p + "_IFACE_INDEX", env == null ? "" : Integer.toString(env.interfaceIndex()));
-        put(p + "_IFACE_NAME", env == null ? "" : env.interfaceName());
+        if (env == null) envelope(p, null, 0, null, 0, 0, null);
+        else envelope(p, Ipv6.toString(env.destinationAddress()), 547, Ipv6.toString(env.sourceAddress()), env.sourcePort(),
+                env.interfaceIndex(), env.interfaceName());
         hw(p + "_REMOTE_HWADDR", null);
         put(p + "_PROTO", 0); // UDP
         put(p + "_CLIENT_ID", q == null ? "" : q.clientId().map(Bytes::toHexColon).orElse(""));
@@ -124,13 +138,7 @@ final class ScriptEnv {
     }
 
     ScriptEnv lease6(String p, Lease6 l) {
-        put(p + "_ADDRESS", l.addressText());
-        put(p + "_CLTT", l.cltt());
-        put(p + "_HOSTNAME", l.hostname());
-        hw(p + "_HWADDR", l.hwAddress());
-        put(p + "_STATE", state(l.state()));
-        put(p + "_SUBNET_ID", l.subnetId());
-        put(p + "_VALID_LIFETIME", l.validLifetime());
+        lease(p, l.addressText(), l.cltt(), l.hostname(), l.hwAddress(), l.state(), l.subnetId(), l.validLifetime());
         put(p + "_DUID", l.duid().toHexColon());
         put(p + "_IAID", l.iaid());
         put(p + "_PREFERRED_LIFETIME", l.preferredLifetime());
@@ -139,19 +147,7 @@ final class ScriptEnv {
         return this;
     }
 
-    ScriptEnv leases6(String p, List<Lease6> leases) {
-        put(p + "_SIZE", leases.size());
-        for (int i = 0; i < leases.size(); i++) lease6(p + "_AT" + i, leases.get(i));
-        return this;
-    }
-
-    ScriptEnv subnet6(String p, SubnetInfo6 s) {
-        put(p + "_ID", s == null ? "" : Long.toString(s.id()));
-        put(p + "_NAME", s == null ? "" : s.prefix().toString());
-        put(p + "_PREFIX", s == null ? "" : Ipv6.toString(s.prefix().network()));
-        put(p + "_PREFIX_LEN", s == null ? "" : Integer.toString(s.prefix().length()));
-        return this;
-    }
+    ScriptEnv leases6(String p, List<Lease6> leases) { return leases(p, leases, this::lease6); }
 
     /** PKT6_IA_*: the query's IA holding the lease (by IAID and type). */
     ScriptEnv ia6(String p, Dhcp6Packet packet, Lease6 lease) {
@@ -183,7 +179,7 @@ final class ScriptEnv {
     }
 
     /** Kea's Lease::basicStatesToText. */
-    static String state(dev.nestor.lease.LeaseState s) {
+    static String state(LeaseState s) {
         return s.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
