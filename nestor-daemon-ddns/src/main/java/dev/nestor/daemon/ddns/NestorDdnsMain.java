@@ -1,5 +1,9 @@
 package dev.nestor.daemon.ddns;
 
+import dev.nestor.daemon.support.ControlChannels;
+import dev.nestor.daemon.support.LoggerMapping;
+import dev.nestor.daemon.support.Signals;
+
 import dev.nestor.common.stats.StatsRegistry;
 import dev.nestor.common.time.Clock;
 import dev.nestor.config.ConfigException;
@@ -83,10 +87,10 @@ public final class NestorDdnsMain implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         CommandRegistry registry = new CommandRegistry();
-        ControlChannels channels = new ControlChannels(registry);
+        ControlChannels channels = new ControlChannels(registry, "d2");
         Reloader reloader = new Reloader(server, config, this::load, this::applyLoggers, channels);
         D2Commands.registerAll(registry, server, reloader, v, stop::countDown);
-        channels.open(cfg);
+        channels.open(cfg.controlSockets());
         Signals.onHangup(reloader::reloadFromFile);
         Signals.onTerminate(stop::countDown);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
@@ -111,7 +115,7 @@ public final class NestorDdnsMain implements Callable<Integer> {
 
     private D2Config load(Path file) throws ConfigException {
         D2Config cfg = D2ConfigParser.parseFile(file);
-        ControlChannels.check(cfg); // auth files and TLS material: refused like any other config error
+        ControlChannels.check(cfg.controlSockets()); // auth files and TLS material: refused like any other config error
         return cfg;
     }
 

@@ -1,5 +1,7 @@
 package dev.nestor.daemon.ddns;
 
+import dev.nestor.daemon.support.ControlChannels;
+
 import dev.nestor.config.ConfigException;
 import dev.nestor.ddns.D2Server;
 import dev.nestor.ddns.command.ConfigSource;
@@ -49,16 +51,16 @@ final class Reloader implements ConfigSource {
     @Override
     public void check(D2Config cfg) throws Exception {
         D2Server.test(cfg);
-        ControlChannels.check(cfg);
+        ControlChannels.check(cfg.controlSockets());
     }
 
     @Override
     public void apply(D2Config cfg) throws Exception {
         synchronized (server) {
-            ControlChannels.check(cfg);
+            ControlChannels.check(cfg.controlSockets());
             server.reconfigure(cfg);
             afterApply.accept(cfg);
-            channels.reconfigure(cfg);
+            channels.reconfigure(cfg.controlSockets());
         }
     }
 
