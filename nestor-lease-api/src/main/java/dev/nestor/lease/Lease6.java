@@ -1,5 +1,7 @@
 package dev.nestor.lease;
 
+import dev.nestor.common.net.Ipv6Text;
+
 import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
 import java.util.Objects;

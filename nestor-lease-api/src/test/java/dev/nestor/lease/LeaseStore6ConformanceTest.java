@@ -1,5 +1,7 @@
 package dev.nestor.lease;
 
+import dev.nestor.common.net.Ipv6Text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

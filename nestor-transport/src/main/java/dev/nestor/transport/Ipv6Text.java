@@ -1,7 +1,5 @@
 package dev.nestor.transport;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 
 /**
  * IPv6 addresses as 16-byte arrays: parsing of literals (never a DNS lookup) and RFC 5952 text. Package-private:
@@ -19,18 +17,11 @@ final class Ipv6Text {
     static byte[] parse(String text) {
         if (text == null || text.indexOf(':') < 0 || text.indexOf('%') >= 0 || text.indexOf('[') >= 0)
             throw new IllegalArgumentException("not an IPv6 address: " + text);
-        InetAddress a;
         try {
-            a = InetAddress.ofLiteral(text);
+            return dev.nestor.common.net.Ipv6Text.parse(text).toArray();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not an IPv6 address: " + text, e);
         }
-        if (a instanceof Inet6Address) return a.getAddress();
-        // "::ffff:192.0.2.1" comes back as an Inet4Address
-        byte[] mapped = new byte[LENGTH];
-        mapped[10] = mapped[11] = (byte) 0xFF;
-        System.arraycopy(a.getAddress(), 0, mapped, 12, 4);
-        return mapped;
     }
 
     static boolean isValid(String text) {
@@ -60,35 +51,8 @@ final class Ipv6Text {
         return true;
     }
 
-    /** RFC 5952 text: lower case, no leading zeros, the longest run (two groups or more) of zero groups as "::". */
+    /** The project's one IPv6 formatter (Kea's inet_ntop text). */
     static String toString(byte[] a) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) g[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
-        int bestStart = -1, bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        if (bestLen < 2) bestStart = -1;
-        StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return dev.nestor.common.net.Ipv6Text.format(dev.nestor.common.Bytes.of(a));
     }
 }

@@ -1,9 +1,8 @@
 package dev.nestor.codec.net;
 
 import dev.nestor.common.Bytes;
-import java.net.Inet4Address;
+import dev.nestor.common.net.Ipv6Text;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 
@@ -33,20 +32,11 @@ public final class Ipv6 {
         Objects.requireNonNull(text, "text");
         String t = text.trim();
         if (t.indexOf(':') < 0 || t.indexOf('%') >= 0) throw new IllegalArgumentException("not an IPv6 address: '" + text + "'");
-        InetAddress a;
         try {
-            a = InetAddress.ofLiteral(t);
+            return Ipv6Text.parse(t);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not an IPv6 address: '" + text + "'");
         }
-        if (a instanceof Inet4Address v4) { // the JDK folds ::ffff:a.b.c.d into IPv4
-            byte[] out = new byte[LENGTH];
-            out[10] = (byte) 0xFF;
-            out[11] = (byte) 0xFF;
-            System.arraycopy(v4.getAddress(), 0, out, 12, 4);
-            return Bytes.of(out);
-        }
-        return Bytes.of(a.getAddress());
     }
 
     /** {@code b} as an address, after checking it is 16 bytes long. */
@@ -74,36 +64,9 @@ public final class Ipv6 {
         }
     }
 
-    /** RFC 5952 text: lower case, the longest run (2+) of zero groups compressed, leftmost on a tie. */
+    /** RFC 5952 text, exactly as Kea (inet_ntop) prints it: one formatter for the whole project. */
     public static String toString(Bytes a) {
-        require(a, "address");
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) g[i] = (a.get(2 * i) << 8) | a.get(2 * i + 1);
-        int bestStart = -1, bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return Ipv6Text.format(require(a, "address"));
     }
 
     public static boolean isUnspecified(Bytes a) { return require(a, "address").equals(UNSPECIFIED); }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
-import dev.nestor.lease.Ipv6Text;
+import dev.nestor.common.net.Ipv6Text;
 import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseState;
 import dev.nestor.lease.LeaseStore6;

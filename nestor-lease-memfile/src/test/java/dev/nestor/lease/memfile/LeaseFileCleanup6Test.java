@@ -3,7 +3,7 @@ package dev.nestor.lease.memfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nestor.common.Bytes;
-import dev.nestor.lease.Ipv6Text;
+import dev.nestor.common.net.Ipv6Text;
 import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseState;
 import dev.nestor.lease.StoreContext;

@@ -1,7 +1,7 @@
 package dev.nestor.lease.postgresql;
 
 import dev.nestor.common.Bytes;
-import dev.nestor.lease.Ipv6Text;
+import dev.nestor.common.net.Ipv6Text;
 import dev.nestor.lease.jdbc.DbEngine;
 import dev.nestor.lease.jdbc.LeaseDialect;
 

@@ -1,4 +1,4 @@
-package dev.nestor.lease;
+package dev.nestor.common.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.nestor.lease;
+package dev.nestor.common.net;
 
 import dev.nestor.common.Bytes;
 
