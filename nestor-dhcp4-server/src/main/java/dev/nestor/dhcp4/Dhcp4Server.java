@@ -447,6 +447,7 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
     public int queueSize() { return workers == null ? 0 : workers.queueCapacity(); }
 
     /** Whether packets are processed by a pool of worker threads (Kea's enable-multi-threading). */
+    @Override
     public boolean multiThreaded() { return workers != null && workers.multiThreaded(); }
 
     /** Stops receiving, finishes queued packets, then flushes and closes the lease store. */

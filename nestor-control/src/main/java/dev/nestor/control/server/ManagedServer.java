@@ -27,5 +27,8 @@ public interface ManagedServer {
 
     int workerThreads();
 
+    /** Whether queries are handled by a worker pool (Kea's enable-multi-threading); the v6 server always is. */
+    default boolean multiThreaded() { return true; }
+
     int queueSize();
 }

@@ -59,7 +59,7 @@ public final class ServerCommands {
         s.put("pid", ProcessHandle.current().pid());
         s.put("uptime", server.uptimeSeconds());
         s.put("reload", server.secondsSinceReload());
-        s.put("multi-threading-enabled", true);
+        s.put("multi-threading-enabled", server.multiThreaded());
         s.put("thread-pool-size", server.workerThreads());
         s.put("packet-queue-size", server.queueSize());
         s.set("packet-queue-statistics", F.arrayNode().add(0.0).add(0.0).add(0.0));
