@@ -12,6 +12,7 @@ import dev.nestor.control.server.NetworkState;
 import dev.nestor.dhcp4.pipeline.Dhcp4Pipeline;
 import dev.nestor.dhcp4.respond.ReplyRouting4;
 import dev.nestor.engine.alloc.PoolCursors;
+import dev.nestor.engine.work.PacketWorkers;
 import dev.nestor.engine.reclaim.LeaseReclaimer4;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
@@ -70,7 +71,7 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
     private TransportOptions transportOptions;
     private SystemInterfaces interfaces;
     private Dhcp4Pipeline pipeline;
-    private volatile PacketWorkers workers;
+    private volatile PacketWorkers<InboundDatagram> workers;
     private Thread receiver;
     private ScheduledExecutorService timers;
     private volatile boolean running;
@@ -214,7 +215,7 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
             scheduleTimers();
             if (!config.globals().multiThreading().equals(old.config().globals().multiThreading())) {
                 // new multi-threading settings: new workers take new packets, the old ones finish their queue
-                PacketWorkers previous = workers;
+                PacketWorkers<InboundDatagram> previous = workers;
                 workers = startWorkers(config);
                 previous.close();
             }
@@ -270,8 +271,8 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
     }
 
     /** Kea's multi-threading settings; -Dnestor.workers (ServerOptions.workerThreads) overrides the pool size. */
-    private PacketWorkers startWorkers(Dhcp4Config config) {
-        return PacketWorkers.start(config.globals().multiThreading(), options.workerThreads(), this::handle, () -> {
+    private PacketWorkers<InboundDatagram> startWorkers(Dhcp4Config config) {
+        return PacketWorkers.start("dhcp4", config.globals().multiThreading(), options.workerThreads(), this::handle, () -> {
             // Kea: the oldest queued packet is dropped when the queue is full
             stats.add("pkt4-queue-full", 1);
             stats.add("pkt4-receive-drop", 1);

@@ -14,6 +14,7 @@ import dev.nestor.control.server.NetworkState;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
 import dev.nestor.engine.alloc.PoolCursors;
+import dev.nestor.engine.work.PacketWorkers;
 import dev.nestor.engine.v6.LeaseCounters6;
 import dev.nestor.engine.v6.LeaseReclaimer6;
 import dev.nestor.lease.LeaseStore6;
@@ -35,11 +36,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -62,7 +60,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     private Dhcp6Transport transport;
     private Transport6Options transportOptions;
     private Dhcp6Pipeline pipeline;
-    private ThreadPoolExecutor workers;
+    private volatile PacketWorkers<InboundDatagram6> workers;
     private Thread receiver;
     private ScheduledExecutorService timers;
     private volatile boolean running;
@@ -151,9 +149,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         swapHooks(null, runtime);
         pipeline = new Dhcp6Pipeline(current::get, cursors, stats, clock,
                 new ReplyRouting6(options.serverPort(), options.clientPort()), new ClientLocks(), this::sendDeferred);
-        int threads = options.workerThreads() > 0 ? options.workerThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
-        workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.queueSize()),
-                Thread.ofPlatform().name("dhcp6-worker-", 0).daemon(true).factory());
+        workers = startWorkers(config);
         running = true;
         receiver = Thread.ofPlatform().name("dhcp6-receiver").daemon(true).start(this::receiveLoop);
         timers = newTimers();
@@ -220,6 +216,12 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         timers.shutdownNow();
         timers = newTimers();
         scheduleTimers();
+        if (!config.globals().multiThreading().equals(old.config().globals().multiThreading())) {
+            // new multi-threading settings: new workers take new packets, the old ones finish their queue
+            PacketWorkers<InboundDatagram6> previous = workers;
+            workers = startWorkers(config);
+            previous.close();
+        }
         lastReloadNanos = System.nanoTime();
         if (reopen) {
             Thread r = receiver;
@@ -263,13 +265,17 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
                 stats.add("pkt6-receive-drop", 1);
                 continue;
             }
-            try {
-                workers.execute(() -> handle(in));
-            } catch (RejectedExecutionException e) {
-                stats.add("pkt6-receive-drop", 1);
-                stats.add("pkt6-queue-full", 1);
-            }
+            workers.submit(in);
         }
+    }
+
+    /** Kea's multi-threading settings, shared with the v4 server; -Dnestor.workers overrides the pool size. */
+    private PacketWorkers<InboundDatagram6> startWorkers(Dhcp6Config config) {
+        return PacketWorkers.start("dhcp6", config.globals().multiThreading(), options.workerThreads(), this::handle, () -> {
+            // Kea: the oldest queued packet is dropped when the queue is full
+            stats.add("pkt6-queue-full", 1);
+            stats.add("pkt6-receive-drop", 1);
+        });
     }
 
     private void handle(InboundDatagram6 in) {
@@ -363,10 +369,13 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     public long secondsSinceReload() { return (System.nanoTime() - lastReloadNanos) / 1_000_000_000L; }
 
     @Override
-    public int workerThreads() { return workers == null ? 0 : workers.getCorePoolSize(); }
+    public int workerThreads() { return workers == null ? 0 : workers.threads(); }
 
     @Override
-    public int queueSize() { return options.queueSize(); }
+    public int queueSize() { return workers == null ? 0 : workers.queueCapacity(); }
+
+    @Override
+    public boolean multiThreaded() { return workers != null && workers.multiThreaded(); }
 
     /** Stops receiving, finishes queued packets, then flushes and closes the lease store. */
     @Override
@@ -390,12 +399,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         } catch (Exception e) {
             log.warn("closing sockets: {}", e.toString());
         }
-        workers.shutdown();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.close();
         timers.shutdownNow();
         networkState.close();
         Dhcp6Runtime rt = current.get();

@@ -1,9 +1,8 @@
-package dev.nestor.dhcp4;
+package dev.nestor.engine.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nestor.config.model.MultiThreadingParams;
-import dev.nestor.transport.InboundDatagram;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -14,18 +13,18 @@ import org.junit.jupiter.api.Test;
 /** Kea's multi-threading settings: a worker pool with a drop-oldest queue, or the receive thread alone. */
 class PacketWorkersTest {
 
-    private static InboundDatagram datagram(int n) {
-        return new InboundDatagram(new byte[] {(byte) n}, 0, 68, -1, 1, "eth0", n);
+    private static Integer datagram(int n) {
+        return n;
     }
 
-    private static int number(InboundDatagram d) {
-        return d.data()[0];
+    private static int number(Integer d) {
+        return d;
     }
 
     @Test
     void singleThreadedHandlesOnTheReceivingThread() {
         List<String> threads = new CopyOnWriteArrayList<>();
-        try (PacketWorkers w = PacketWorkers.start(new MultiThreadingParams(false, 4, 64), 0,
+        try (PacketWorkers<Integer> w = PacketWorkers.start("test", new MultiThreadingParams(false, 4, 64), 0,
                 d -> threads.add(Thread.currentThread().getName()), () -> {})) {
             w.submit(datagram(1));
             assertThat(w.multiThreaded()).isFalse();
@@ -40,7 +39,7 @@ class PacketWorkersTest {
         CountDownLatch firstTaken = new CountDownLatch(1);
         Semaphore go = new Semaphore(0);
         AtomicInteger drops = new AtomicInteger();
-        PacketWorkers w = PacketWorkers.start(new MultiThreadingParams(true, 1, 2), 0, d -> {
+        PacketWorkers<Integer> w = PacketWorkers.start("test", new MultiThreadingParams(true, 1, 2), 0, d -> {
             if (number(d) == 1) {
                 firstTaken.countDown();
                 go.acquireUninterruptibly();
@@ -65,12 +64,12 @@ class PacketWorkersTest {
 
     @Test
     void poolSizeZeroMeansOneWorkerPerCoreAndQueueSizeZeroMeansUnbounded() {
-        try (PacketWorkers w = PacketWorkers.start(new MultiThreadingParams(true, 0, 0), 0, d -> {}, () -> {})) {
+        try (PacketWorkers<Integer> w = PacketWorkers.start("test", new MultiThreadingParams(true, 0, 0), 0, d -> {}, () -> {})) {
             assertThat(w.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
             for (int i = 0; i < 1000; i++) w.submit(datagram(i));
             assertThat(w.queueCapacity()).isZero();
         }
-        try (PacketWorkers w = PacketWorkers.start(new MultiThreadingParams(true, 0, 0), 3, d -> {}, () -> {})) {
+        try (PacketWorkers<Integer> w = PacketWorkers.start("test", new MultiThreadingParams(true, 0, 0), 3, d -> {}, () -> {})) {
             assertThat(w.threads()).isEqualTo(3); // -Dnestor.workers wins
         }
     }

@@ -1,7 +1,6 @@
-package dev.nestor.dhcp4;
+package dev.nestor.engine.work;
 
 import dev.nestor.config.model.MultiThreadingParams;
-import dev.nestor.transport.InboundDatagram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,20 +22,20 @@ import java.util.function.Consumer;
  * <p>Workers never process two packets of one client at once: the handler runs them through the server's
  * {@link ClientSerializer}.
  */
-final class PacketWorkers implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp4");
+public final class PacketWorkers<P> implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PacketWorkers.class);
 
-    private final Consumer<InboundDatagram> handler;
+    private final Consumer<P> handler;
     private final Runnable dropped;
     private final int threads;
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
-    private final ArrayDeque<InboundDatagram> queue;
+    private final ArrayDeque<P> queue;
     private final List<Thread> workers = new ArrayList<>();
     private boolean stopping;
 
-    private PacketWorkers(int threads, int capacity, Consumer<InboundDatagram> handler, Runnable dropped) {
+    private PacketWorkers(int threads, int capacity, Consumer<P> handler, Runnable dropped) {
         this.threads = threads;
         this.capacity = capacity;
         this.handler = handler;
@@ -53,34 +52,35 @@ final class PacketWorkers implements AutoCloseable {
      * @param dropped        called (on the submitting thread) for every queued datagram dropped because the queue
      *                       was full
      */
-    static PacketWorkers start(MultiThreadingParams mt, int threadOverride, Consumer<InboundDatagram> handler, Runnable dropped) {
-        if (!mt.enabled()) return new PacketWorkers(0, 0, handler, dropped);
+    public static <P> PacketWorkers<P> start(String name, MultiThreadingParams mt, int threadOverride, Consumer<P> handler,
+                                             Runnable dropped) {
+        if (!mt.enabled()) return new PacketWorkers<>(0, 0, handler, dropped);
         int threads = threadOverride > 0 ? threadOverride
                 : mt.threadPoolSize() > 0 ? mt.threadPoolSize() : Runtime.getRuntime().availableProcessors();
-        PacketWorkers w = new PacketWorkers(threads, mt.packetQueueSize(), handler, dropped);
+        PacketWorkers<P> w = new PacketWorkers<>(threads, mt.packetQueueSize(), handler, dropped);
         for (int i = 0; i < threads; i++) {
-            w.workers.add(Thread.ofPlatform().name("dhcp4-worker-" + i).daemon(true).start(w::work));
+            w.workers.add(Thread.ofPlatform().name(name + "-worker-" + i).daemon(true).start(w::work));
         }
         return w;
     }
 
     /** Whether packets are processed by worker threads (Kea's enable-multi-threading). */
-    boolean multiThreaded() {
+    public boolean multiThreaded() {
         return threads > 0;
     }
 
     /** Worker threads (0 when single-threaded). */
-    int threads() {
+    public int threads() {
         return threads;
     }
 
     /** Queue capacity (0 = unbounded, or single-threaded). */
-    int queueCapacity() {
+    public int queueCapacity() {
         return capacity;
     }
 
     /** Datagrams waiting for a worker now. */
-    int queued() {
+    public int queued() {
         lock.lock();
         try {
             return queue.size();
@@ -93,7 +93,7 @@ final class PacketWorkers implements AutoCloseable {
      * Processes {@code in}: queues it for the workers, dropping the oldest queued datagram when the queue is full;
      * or, single-threaded, handles it right here.
      */
-    void submit(InboundDatagram in) {
+    public void submit(P in) {
         if (threads == 0) {
             handler.accept(in);
             return;
@@ -114,7 +114,7 @@ final class PacketWorkers implements AutoCloseable {
 
     private void work() {
         while (true) {
-            InboundDatagram in;
+            P in;
             lock.lock();
             try {
                 while (queue.isEmpty() && !stopping) notEmpty.awaitUninterruptibly();
