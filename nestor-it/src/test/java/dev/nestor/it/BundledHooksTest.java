@@ -177,4 +177,18 @@ class BundledHooksTest extends LabTest {
         assertThat(config.path("hooks-libraries").get(0).path("library").asText()).as("the running configuration stays")
                 .endsWith("libdhcp_ping_check.so");
     }
+
+    @Test
+    @Order(7)
+    void flexIdReplacesTheClientIdWithAnRfc4361DuidInTheStoredLease() {
+        Dhcp4Config c = with("libdhcp_flex_id.so",
+                "{\"identifier-expression\": \"option[host-name].text\", \"replace-client-id\": true, \"cid-as-rfc4361-duid\": true}");
+        reloadAndAwaitLog(c, "cid-as-rfc4361-duid");
+        ClientLease lease = client(new Dhclient(lab, lab.addClient("rfc4361", "02:00:00:00:10:43"), "dual-1")).obtain();
+        LeaseFile f = awaitLeases("the lease is written", lf -> lf.currentFor("02:00:00:00:10:43").isPresent());
+        LeaseFile.Row row = f.currentFor("02:00:00:00:10:43").orElseThrow();
+        assertThat(row.address()).isEqualTo(lease.address());
+        // 0xFF, IAID 0, then the flex-id "dual-1"
+        assertThat(row.clientId()).isEqualTo("ff:00:00:00:00:64:75:61:6c:2d:31");
+    }
 }

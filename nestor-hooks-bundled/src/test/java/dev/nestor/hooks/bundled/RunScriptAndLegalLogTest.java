@@ -66,7 +66,10 @@ class RunScriptAndLegalLogTest {
             Dhcp4Packet q = query(MessageType4.REQUEST, MAC).withOption(61, Bytes.fromHex("0161626364"));
             Lease4 lease = Lease4.of(dev.nestor.common.net.Ipv4.parse("192.0.2.100"), dev.nestor.common.net.HwAddress.parse(MAC),
                     Bytes.fromHex("6162"), 6735, 1_800_000_000L, 1);
-            l.hooks().fire(HookPoint.LEASES4_COMMITTED, new Leases4Committed(q, reply(q, MessageType4.ACK), List.of(lease), List.of(), ParkingLot.none()));
+            Dhcp4Packet ack = reply(q, MessageType4.ACK);
+            l.hooks().fire(HookPoint.LEASES4_COMMITTED, new Leases4Committed(q, ack, List.of(lease), List.of(), ParkingLot.none()));
+            // as Kea: the entry is written when the response goes out
+            l.hooks().fire(HookPoint.PKT4_SEND, new dev.nestor.hooks.v4.Pkt4Send(q, ack, null, null));
             l.hooks().fire(HookPoint.LEASE4_RELEASE, new Lease4Release(q, lease));
             l.hooks().fire(HookPoint.LEASE4_RELEASE, new Lease4Release(q, lease.withSubnetId(2)));
         }

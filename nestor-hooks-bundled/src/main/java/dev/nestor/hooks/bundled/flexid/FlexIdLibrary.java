@@ -20,14 +20,16 @@ import java.util.Map;
  * {@code libdhcp_flex_id.so}: the flexible identifier of a query is the value of {@code identifier-expression};
  * reservations with {@code "flex-id"} match it when {@code host-reservation-identifiers} lists {@code flex-id}
  * (the server asks at {@code host4_identifier}). With {@code replace-client-id}, the query's client identifier is
- * replaced by 0x00 and the flex-id, so leases follow the flexible identifier too; the response carries the client's
- * own identifier back, as Kea does. DHCPv4 (the DHCPv6 server has no host identifier point yet).
+ * replaced by 0x00 and the flex-id (with {@code cid-as-rfc4361-duid}: 0xFF, a zero IAID and the flex-id), so leases
+ * follow the flexible identifier too; the response carries the client's own identifier back, as Kea does. DHCPv4
+ * only: the DHCPv6 server fires no host6_identifier point, so a DHCPv6 flex-id cannot be offered yet.
  */
 public final class FlexIdLibrary implements HookLibrary {
     private static final int MAX_PENDING = 4096;
 
     private Expr.StringExpr expression;
     private boolean replaceClientId;
+    private boolean cidAsRfc4361Duid;
     // replace-client-id: the client's own identifier per query, until the response goes out
     private final Map<Key, Bytes> originals = new LinkedHashMap<>(16, 0.75f, false) {
         @Override protected boolean removeEldestEntry(Map.Entry<Key, Bytes> e) { return size() > MAX_PENDING; }
@@ -52,6 +54,9 @@ public final class FlexIdLibrary implements HookLibrary {
         if (replace != null && !replace.isBoolean()) throw new IllegalArgumentException("'replace-client-id' must be a boolean");
         replaceClientId = replace != null && replace.asBoolean();
         if (p.has("ignore-iaid") && !p.get("ignore-iaid").isBoolean()) throw new IllegalArgumentException("'ignore-iaid' must be a boolean");
+        JsonNode rfc4361 = p.get("cid-as-rfc4361-duid");
+        if (rfc4361 != null && !rfc4361.isBoolean()) throw new IllegalArgumentException("'cid-as-rfc4361-duid' must be a boolean");
+        cidAsRfc4361Duid = rfc4361 != null && rfc4361.asBoolean();
 
         ctx.registerCallout(HookPoint.HOST4_IDENTIFIER, e -> {
             byte[] id = Expressions.bytes(expression, Expressions.view4(e.query(), null, null));
@@ -61,8 +66,12 @@ public final class FlexIdLibrary implements HookLibrary {
             ctx.registerCallout(HookPoint.PKT4_RECEIVE, e -> {
                 byte[] id = Expressions.bytes(expression, Expressions.view4(e.query(), e.envelope(), e.classes()));
                 if (id.length == 0) return CalloutResult.proceed();
-                byte[] cid = new byte[id.length + 1]; // type 0: not a hardware address
-                System.arraycopy(id, 0, cid, 1, id.length);
+                // type 0 (not a hardware address), or with cid-as-rfc4361-duid type 255 and a zero IAID (RFC 4361 section
+                // 6.1), so the flex-id is a DUID that a DHCPv6 client's DHCID can match
+                int head = cidAsRfc4361Duid ? 5 : 1;
+                byte[] cid = new byte[id.length + head];
+                if (cidAsRfc4361Duid) cid[0] = (byte) 0xFF;
+                System.arraycopy(id, 0, cid, head, id.length);
                 Bytes original = e.query().clientId().orElse(null);
                 synchronized (originals) {
                     if (original != null) originals.put(Key.of(e.query()), original);
@@ -80,6 +89,7 @@ public final class FlexIdLibrary implements HookLibrary {
                 return CalloutResult.proceed(e.withResponse(r));
             });
         }
-        ctx.logger().info("flex_id: identifier-expression '{}'{}", expr.asText(), replaceClientId ? ", replace-client-id" : "");
+        ctx.logger().info("flex_id: identifier-expression '{}'{}{}", expr.asText(), replaceClientId ? ", replace-client-id" : "",
+                cidAsRfc4361Duid ? ", cid-as-rfc4361-duid" : "");
     }
 }

@@ -44,7 +44,7 @@ final class LeaseLines {
                 if (!ids.isEmpty()) s.append(", identified by ").append(ids);
             }
         }
-        if (lease.userContext() != null) s.append(", context: ").append(lease.userContext());
+        if (lease.userContext() != null) s.append(", context: ").append(KeaJson.str(lease.userContext()));
         return s.toString();
     }
 
@@ -76,7 +76,7 @@ final class LeaseLines {
                 s.append(", connected at location ").append(loc);
             }
         }
-        if (lease.userContext() != null) s.append(", context: ").append(lease.userContext());
+        if (lease.userContext() != null) s.append(", context: ").append(KeaJson.str(lease.userContext()));
         return s.toString();
     }
 

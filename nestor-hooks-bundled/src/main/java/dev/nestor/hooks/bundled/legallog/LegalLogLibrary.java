@@ -3,20 +3,29 @@ package dev.nestor.hooks.bundled.legallog;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.classify.expr.Expr;
 import dev.nestor.classify.expr.PacketView;
+import dev.nestor.codec.v4.Dhcp4Packet;
+import dev.nestor.codec.v6.Dhcp6Packet;
+import dev.nestor.codec.v6.RelayChain;
+import dev.nestor.common.wire.WireFormatException;
 import dev.nestor.hooks.CalloutResult;
 import dev.nestor.hooks.HookApi;
 import dev.nestor.hooks.HookContext;
 import dev.nestor.hooks.HookLibrary;
 import dev.nestor.hooks.HookPoint;
 import dev.nestor.hooks.bundled.Expressions;
+import dev.nestor.hooks.bundled.QueryEnvelopes;
 import dev.nestor.hooks.bundled.ServerConfigView;
+import dev.nestor.lease.Lease4;
+import dev.nestor.lease.Lease6;
 import org.slf4j.Logger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +35,10 @@ import java.util.Set;
  * /var/log/kea), {@code base-name} (kea-legal), {@code time-unit} (day), {@code count} (1), {@code prerotate},
  * {@code postrotate}, {@code timestamp-format} ("%Y-%m-%d %H:%M:%S %Z"), {@code mark-continuation-lines} (true),
  * {@code request-parser-format} / {@code response-parser-format} (expressions replacing the default entry). Subnets
- * with {@code "legal-logging": false} in their user context are not logged. Database backends are not supported.
+ * with {@code "legal-logging": false} in their user context are not logged. Lease entries are written when the
+ * response goes out (pkt4_send / pkt6_send), RELEASE and DECLINE in DHCPv4 at lease4_release / lease4_decline, and
+ * successful lease commands get Kea's "Administrator ..." entries (command_processed). Database backends are not
+ * supported.
  */
 public final class LegalLogLibrary implements HookLibrary {
     private RotatingFile file;
@@ -72,6 +84,7 @@ public final class LegalLogLibrary implements HookLibrary {
         file.open();
         if (v6) registerV6(ctx);
         else registerV4(ctx);
+        registerCommands(ctx);
         log.info("legal_log: writing to {}", file.currentFile());
     }
 
@@ -79,13 +92,30 @@ public final class LegalLogLibrary implements HookLibrary {
         return p.hasNonNull(key) ? p.get(key).asText() : dflt;
     }
 
+    /** What a query committed, kept from leases*_committed (or lease6_release/decline) until its response goes out. */
+    private record Pending<L>(List<L> assigned, List<L> released) {
+        Pending<L> plus(List<L> a, List<L> r) {
+            List<L> as = new ArrayList<>(assigned), rs = new ArrayList<>(released);
+            as.addAll(a);
+            rs.addAll(r);
+            return new Pending<>(List.copyOf(as), List.copyOf(rs));
+        }
+    }
+
     private void registerV4(HookContext ctx) {
-        // a response goes out: what the exchange committed (Kea logs at pkt4_send; RELEASE and DECLINE have none)
+        // as Kea: leases4_committed remembers the leases, pkt4_send logs them with the response that really goes out
+        // (after every other library changed it; nothing when a callout drops it). RELEASE and DECLINE have no response.
+        QueryEnvelopes<Dhcp4Packet, Pending<Lease4>> pending = new QueryEnvelopes<>();
         ctx.registerCallout(HookPoint.LEASES4_COMMITTED, e -> {
-            if (e.response() == null) return CalloutResult.proceed();
+            if (e.response() != null) pending.remember(e.query(), new Pending<>(e.leases(), e.deletedLeases()));
+            return CalloutResult.proceed();
+        });
+        ctx.registerCallout(HookPoint.PKT4_SEND, e -> {
+            Pending<Lease4> p = pending.take(e.query());
+            if (p == null) return CalloutResult.proceed();
             PacketView q = Expressions.view4(e.query(), null, null), r = Expressions.view4(e.response(), null, null);
-            for (var l : e.leases()) write(l.subnetId(), q, r, () -> LeaseLines.lease4(e.query(), l, true));
-            for (var l : e.deletedLeases()) write(l.subnetId(), q, r, () -> LeaseLines.lease4(e.query(), l, false));
+            for (var l : p.assigned()) write(l.subnetId(), q, r, () -> LeaseLines.lease4(e.query(), l, true));
+            for (var l : p.released()) write(l.subnetId(), q, r, () -> LeaseLines.lease4(e.query(), l, false));
             return CalloutResult.proceed();
         });
         ctx.registerCallout(HookPoint.LEASE4_RELEASE, e -> {
@@ -99,30 +129,47 @@ public final class LegalLogLibrary implements HookLibrary {
     }
 
     private void registerV6(HookContext ctx) {
+        // as Kea: every entry is written at pkt6_send, with the REPLY; RELEASE and DECLINE come from lease6_release /
+        // lease6_decline (leases6_committed of those messages would log them twice)
+        QueryEnvelopes<Dhcp6Packet, Pending<Lease6>> pending = new QueryEnvelopes<>();
         ctx.registerCallout(HookPoint.LEASES6_COMMITTED, e -> {
-            if (e.response() == null) return CalloutResult.proceed();
-            boolean releasing = e.query() != null && isReleaseOrDecline(e.query());
-            if (releasing) return CalloutResult.proceed(); // lease6_release / lease6_decline logged them
-            PacketView q = Expressions.view6(e.query(), null), r = Expressions.view6(e.response(), null);
-            for (var l : e.leases()) write(l.subnetId(), q, r, () -> LeaseLines.lease6(e.query(), l, true));
-            for (var l : e.deletedLeases()) write(l.subnetId(), q, r, () -> LeaseLines.lease6(e.query(), l, false));
+            if (e.response() == null || e.query() == null || isReleaseOrDecline(e.query())) return CalloutResult.proceed();
+            pending.remember(e.query(), new Pending<>(e.leases(), e.deletedLeases()));
             return CalloutResult.proceed();
         });
         ctx.registerCallout(HookPoint.LEASE6_RELEASE, e -> {
-            write(e.lease().subnetId(), Expressions.view6(e.query(), null), null, () -> LeaseLines.lease6(e.query(), e.lease(), false));
+            pending.merge(e.query(), new Pending<>(List.of(), List.of(e.lease())), (a, b) -> a.plus(b.assigned(), b.released()));
             return CalloutResult.proceed();
         });
         ctx.registerCallout(HookPoint.LEASE6_DECLINE, e -> {
-            write(e.lease().subnetId(), Expressions.view6(e.query(), null), null, () -> LeaseLines.lease6(e.query(), e.lease(), false));
+            pending.merge(e.query(), new Pending<>(List.of(), List.of(e.lease())), (a, b) -> a.plus(b.assigned(), b.released()));
+            return CalloutResult.proceed();
+        });
+        ctx.registerCallout(HookPoint.PKT6_SEND, e -> {
+            Pending<Lease6> p = pending.take(e.query());
+            if (p == null) return CalloutResult.proceed();
+            PacketView q = Expressions.view6(e.query(), null), r = Expressions.view6(e.response(), null);
+            for (var l : p.assigned()) write(l.subnetId(), q, r, () -> LeaseLines.lease6(e.query(), l, true));
+            for (var l : p.released()) write(l.subnetId(), q, r, () -> LeaseLines.lease6(e.query(), l, false));
             return CalloutResult.proceed();
         });
     }
 
-    private static boolean isReleaseOrDecline(dev.nestor.codec.v6.Dhcp6Packet q) {
+    /** command_processed: Kea's entries for lease4-add/update/del and lease6-add/update/del/bulk-apply. */
+    private void registerCommands(HookContext ctx) {
+        ctx.registerCallout(HookPoint.COMMAND_PROCESSED, e -> {
+            List<String> lines = CommandLines.of(e.name(), e.arguments(), e.response(), silentSubnets::contains,
+                    System.currentTimeMillis() / 1000);
+            for (String line : lines) writeLine(line);
+            return CalloutResult.proceed();
+        });
+    }
+
+    private static boolean isReleaseOrDecline(Dhcp6Packet q) {
         try {
-            int t = dev.nestor.codec.v6.RelayChain.unwrap(q).client().type().code();
+            int t = RelayChain.unwrap(q).client().type().code();
             return t == 8 || t == 9;
-        } catch (dev.nestor.common.wire.WireFormatException e) {
+        } catch (WireFormatException e) {
             return false;
         }
     }
@@ -140,6 +187,10 @@ public final class LegalLogLibrary implements HookLibrary {
         } else {
             entry = standard.get();
         }
+        writeLine(entry);
+    }
+
+    private void writeLine(String entry) {
         try {
             file.writeln(entry);
         } catch (IOException e) {
