@@ -9,9 +9,12 @@ import dev.nestor.config.model.Subnet4;
 import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.server.ManagedServer;
 import dev.nestor.control.server.NetworkState;
+import dev.nestor.ddns.client.DdnsClient;
+import dev.nestor.dhcp4.ddns.DnsUpdates4;
 import dev.nestor.dhcp4.pipeline.Dhcp4Pipeline;
 import dev.nestor.dhcp4.respond.ReplyRouting4;
 import dev.nestor.engine.alloc.PoolCursors;
+import dev.nestor.engine.host.HostDatabases;
 import dev.nestor.engine.work.PacketWorkers;
 import dev.nestor.engine.reclaim.LeaseReclaimer4;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
@@ -61,9 +64,13 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
     private final AtomicReference<Dhcp4Runtime> current = new AtomicReference<>();
     private final ClientSerializer serializer = new ClientSerializer();
     private final NetworkState networkState = new NetworkState();
+    // the connection to the DDNS daemon (dhcp-ddns), kept across reconfigurations
+    private final DdnsClient ddns = new DdnsClient();
     // hook libraries' commands, across reconfigurations
     private final HookCommands hookCommands;
     private final BuiltinLibraries builtinHooks;
+    /** hosts-databases, kept open across reconfigurations that keep them. */
+    private final HostDatabases hostDatabases = new HostDatabases();
     private final long startedNanos = System.nanoTime();
     private volatile long lastReloadNanos = System.nanoTime();
 
@@ -102,13 +109,24 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
     }
 
     private Dhcp4Runtime prepare(Dhcp4Config config) throws ConfigException {
-        return Dhcp4Runtime.prepare(config, hookCommands, builtinHooks, new ServerLeases4(current::get, stats, clock));
+        Dhcp4Runtime rt = Dhcp4Runtime.prepare(config, hookCommands, builtinHooks, new ServerLeases4(current::get, stats, clock));
+        if (config.hostsDatabases().isEmpty()) return rt;
+        try {
+            return rt.withHostDatabases(hostDatabases.open(config.hostsDatabases()));
+        } catch (LeaseStoreException | RuntimeException e) {
+            rt.hooks().close();
+            throw new ConfigException("Dhcp4.hosts-databases", "cannot open the hosts database: " + e.getMessage());
+        }
     }
 
-    /** After a swap: the new config's hook commands answer, then the old libraries are unloaded. */
-    private static void swapHooks(Dhcp4Runtime old, Dhcp4Runtime next) {
+    /**
+     * After a swap: the new config's hook commands answer, then the old libraries are unloaded, and host databases
+     * the new config no longer names are closed.
+     */
+    private void swapHooks(Dhcp4Runtime old, Dhcp4Runtime next) {
         next.hooks().activate();
         if (old != null && old.hooks() != next.hooks()) old.hooks().close();
+        hostDatabases.retainOnly(next.config().hostsDatabases());
     }
 
     /**
@@ -128,7 +146,7 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         server.detached = true;
         server.initStatistics(runtime);
         server.current.set(runtime);
-        swapHooks(null, runtime);
+        server.swapHooks(null, runtime);
         return server;
     }
 
@@ -142,6 +160,13 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
             runtime.hooks().close();
             throw e;
         }
+        try {
+            ddns.configure(config.dhcpDdns());
+        } catch (IOException | RuntimeException e) {
+            runtime.hooks().close();
+            runtime.store().close();
+            throw e;
+        }
         initStatistics(runtime);
         current.set(runtime);
         swapHooks(null, runtime);
@@ -150,7 +175,7 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         transportOptions = transportOptions(config);
         transport = Dhcp4Transports.open(transportOptions);
         pipeline = new Dhcp4Pipeline(current::get, cursors, stats, clock,
-                new ReplyRouting4(options.serverPort(), options.clientPort()), interfaces, this::sendDeferred);
+                new ReplyRouting4(options.serverPort(), options.clientPort()), interfaces, this::sendDeferred, ddns);
         workers = startWorkers(config);
         running = true;
         receiver = Thread.ofPlatform().name("dhcp4-receiver").daemon(true).start(this::receiveLoop);
@@ -182,6 +207,12 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
                 if (!sameStore) old.store().close();
                 lastReloadNanos = System.nanoTime();
                 return;
+            }
+            try {
+                ddns.configure(config.dhcpDdns());
+            } catch (IOException e) {
+                if (!sameStore) store.close();
+                throw new ConfigException("Dhcp4.dhcp-ddns", "cannot start the DHCP-DDNS sender: " + e.getMessage());
             }
             TransportOptions newTransport = transportOptions(config);
             Dhcp4Transport oldTransport = null;
@@ -314,7 +345,9 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
 
     public LeaseReclaimer4 reclaimer() {
         Dhcp4Runtime rt = current.get();
-        return new LeaseReclaimer4(rt.store(), stats, clock, new ReclaimHooks4(rt.hooks().dispatcher()), cursors);
+        // Kea queues the DNS removal of each lease it reclaims (when the lease had names in DNS)
+        return new LeaseReclaimer4(rt.store(), stats, clock,
+                new ReclaimHooks4(rt.hooks().dispatcher(), lease -> DnsUpdates4.removed(ddns, rt.config(), lease)), cursors);
     }
 
     /**
@@ -412,6 +445,9 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
 
     public StatsRegistry stats() { return stats; }
 
+    /** The connection to the DDNS daemon (lease commands with update-ddns queue removals through it). */
+    public DdnsClient ddns() { return ddns; }
+
     /** The server clock (lease times, expiry). */
     public Clock clock() { return clock; }
 
@@ -464,6 +500,7 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
             }
             rt.store().close();
             rt.hooks().close();
+            hostDatabases.close();
             return;
         }
         if (!running) return;
@@ -475,10 +512,12 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         }
         workers.close();
         timers.shutdownNow();
+        ddns.close(); // after the workers: their last requests still go out
         if (databaseSupervisor != null) databaseSupervisor.close();
         networkState.close();
         Dhcp4Runtime rt = current.get();
         rt.hooks().close();
+        hostDatabases.close();
         try {
             rt.store().flush();
             rt.store().close();

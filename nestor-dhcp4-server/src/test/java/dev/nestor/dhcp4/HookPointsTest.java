@@ -57,8 +57,9 @@ class HookPointsTest {
     void doraFiresThePointsInKeaOrderWithTheirData() throws Exception {
         assertThat(lib.parameters).isEqualTo("{\"greeting\":\"hi\"}");
         Dhcp4Packet offer = f.exchange(f.discover(MAC)).orElseThrow();
-        assertThat(lib.fired).containsExactly("buffer4_receive", "pkt4_receive", "subnet4_select", "lease4_select",
-                "lease4_offer", "pkt4_send", "buffer4_send");
+        // ddns4_update fires in the client-name stage, before allocation, as in Kea's processClientName
+        assertThat(lib.fired).containsExactly("buffer4_receive", "pkt4_receive", "subnet4_select", "ddns4_update",
+                "lease4_select", "lease4_offer", "pkt4_send", "buffer4_send");
         assertThat(lib.last(HookPoint.BUFFER4_RECEIVE).envelope().interfaceName()).isEqualTo("eth0");
         assertThat(lib.last(HookPoint.PKT4_RECEIVE).classes()).contains("ALL");
         Subnet4Select sel = lib.last(HookPoint.SUBNET4_SELECT);
@@ -76,8 +77,8 @@ class HookPointsTest {
 
         lib.fired.clear();
         Dhcp4Packet ack = f.exchange(f.request(MAC, offer.yiaddr())).orElseThrow();
-        assertThat(lib.fired).containsExactly("buffer4_receive", "pkt4_receive", "subnet4_select", "lease4_select",
-                "leases4_committed", "pkt4_send", "buffer4_send");
+        assertThat(lib.fired).containsExactly("buffer4_receive", "pkt4_receive", "subnet4_select", "ddns4_update",
+                "lease4_select", "leases4_committed", "pkt4_send", "buffer4_send");
         assertThat(lib.last(HookPoint.LEASE4_SELECT).fakeAllocation()).isFalse();
         Leases4Committed committed = lib.last(HookPoint.LEASES4_COMMITTED);
         assertThat(committed.leases()).extracting(Lease4::address).containsExactly(ack.yiaddr());
@@ -88,7 +89,7 @@ class HookPointsTest {
         f.now.addAndGet(100);
         f.exchange(f.renew(MAC, ack.yiaddr())).orElseThrow();
         assertThat(lib.fired).as("a renewal").containsExactly("buffer4_receive", "pkt4_receive", "subnet4_select",
-                "lease4_renew", "leases4_committed", "pkt4_send", "buffer4_send");
+                "ddns4_update", "lease4_renew", "leases4_committed", "pkt4_send", "buffer4_send");
         Lease4Renew renew = lib.last(HookPoint.LEASE4_RENEW);
         assertThat(renew.lease().cltt()).isEqualTo(f.now.get());
         assertThat(renew.hwAddress()).isEqualTo(HwAddress.parse(MAC));

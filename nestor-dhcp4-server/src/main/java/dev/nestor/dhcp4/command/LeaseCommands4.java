@@ -13,6 +13,7 @@ import dev.nestor.dhcp.commands.KeaError;
 import dev.nestor.dhcp.commands.KeaHex;
 import dev.nestor.dhcp.commands.LeaseCsvWriter;
 import dev.nestor.dhcp.commands.LeaseQuery;
+import dev.nestor.dhcp4.ddns.DnsUpdates4;
 import dev.nestor.dhcp.commands.LeaseSupport;
 import dev.nestor.dhcp4.Dhcp4Server;
 import dev.nestor.lease.Lease4;
@@ -98,6 +99,8 @@ public final class LeaseCommands4 {
         if (lease.isEmpty()) throw KeaError.empty("IPv4 lease not found.");
         if (!store().delete(lease.get())) throw KeaError.empty("IPv4 lease not found.");
         LeaseStats4.change(server.stats(), lease.get(), null);
+        // Kea's update-ddns: the lease's DNS records go too (when it had some and DDNS is enabled)
+        if (LeaseQuery.of(args, 4).updateDdns()) DnsUpdates4.removed(server.ddns(), config(), lease.get());
         return Answer.success("IPv4 lease deleted.");
     }
 

@@ -11,7 +11,11 @@ import dev.nestor.common.stats.StatsRegistry;
 import dev.nestor.common.time.Clock;
 import dev.nestor.common.wire.WireFormatException;
 import dev.nestor.config.model.Pool4;
+import dev.nestor.ddns.client.DdnsClient;
+import dev.nestor.ddns.client.NameDecision;
 import dev.nestor.dhcp4.Dhcp4Runtime;
+import dev.nestor.dhcp4.ddns.ClientNames4;
+import dev.nestor.dhcp4.ddns.DnsUpdates4;
 import dev.nestor.dhcp4.respond.ReplyRouting4;
 import dev.nestor.dhcp4.respond.ResponseBuilder4;
 import dev.nestor.engine.alloc.AllocationEngine4;
@@ -41,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +70,7 @@ public final class Dhcp4Pipeline {
     private final ResponseBuilder4 builder = new ResponseBuilder4();
     private final QueryStages4 stages;
     private final Consumer<OutboundDatagram> deferred;
+    private final ClientNames4 names;
 
     public Dhcp4Pipeline(Supplier<Dhcp4Runtime> runtime, PoolCursors cursors, StatsRegistry stats,
                          Clock clock, ReplyRouting4 routing, InterfaceDirectory interfaces) {
@@ -77,6 +83,17 @@ public final class Dhcp4Pipeline {
      */
     public Dhcp4Pipeline(Supplier<Dhcp4Runtime> runtime, PoolCursors cursors, StatsRegistry stats,
                          Clock clock, ReplyRouting4 routing, InterfaceDirectory interfaces, Consumer<OutboundDatagram> deferred) {
+        this(runtime, cursors, stats, clock, routing, interfaces, deferred, new DdnsClient());
+    }
+
+    /**
+     * @param ddns the server's connection to the DDNS daemon (client names are processed either way; requests are
+     *             sent when it is enabled)
+     */
+    public Dhcp4Pipeline(Supplier<Dhcp4Runtime> runtime, PoolCursors cursors, StatsRegistry stats, Clock clock,
+                         ReplyRouting4 routing, InterfaceDirectory interfaces, Consumer<OutboundDatagram> deferred,
+                         DdnsClient ddns) {
+        this.names = new ClientNames4(ddns);
         this.deferred = deferred;
         this.runtime = runtime;
         this.cursors = cursors;
@@ -145,13 +162,16 @@ public final class Dhcp4Pipeline {
         if (ex.subnet() == null) return dropEmpty("no subnet for DISCOVER from " + ex.query().hwAddress());
         ClientContext4 ctx = stages.context(ex, true, ex.query().requestedAddress().orElse(0));
         ex = stages.withHost(ex, ctx);
+        NameDecision name = clientName(ex);
+        ctx = withHostname(ctx, name.hostname());
         LeaseDecision d = engine(ex).allocate(ctx);
         if (d instanceof LeaseDecision.Granted g) {
             Exchange4 done = stages.granted(ex, ctx, g);
+            Named named = clientName(ex, done, ctx, g, name);
             progress.last = done;
-            progress.leases.add(g.lease());
+            progress.leases.add(named.lease);
             progress.oldLease = g.previous();
-            return Optional.of(builder.lease(done, MessageType4.OFFER, g.lease()));
+            return Optional.of(ClientNames4.answer(builder.lease(done, MessageType4.OFFER, named.lease), named.decision));
         }
         allocationFailed(ex, d);
         return Optional.empty();
@@ -173,13 +193,16 @@ public final class Dhcp4Pipeline {
         }
         ClientContext4 ctx = stages.context(ex, false, requested);
         ex = stages.withHost(ex, ctx);
+        NameDecision name = clientName(ex);
+        ctx = withHostname(ctx, name.hostname());
         AllocationEngine4 engine = engine(ex);
         if (initReboot) {
             Optional<Boolean> verdict = stages.initRebootVerdict(ex, ctx, engine, requested);
             if (verdict.isEmpty()) return dropEmpty("INIT-REBOOT from unknown client, not authoritative");
             if (!verdict.get()) return nak(ex, "INIT-REBOOT for " + Ipv4.toString(requested) + " refused");
         }
-        Lease4 before = PacketHooks4.of(ex).has(HookPoint.LEASES4_COMMITTED) ? clientLease(engine, ctx) : null;
+        Lease4 before = PacketHooks4.of(ex).has(HookPoint.LEASES4_COMMITTED) || names.ddns().enabled()
+                ? clientLease(engine, ctx) : null;
         LeaseDecision d = engine.allocate(ctx);
         return switch (d) {
             case LeaseDecision.Granted g -> {
@@ -187,10 +210,18 @@ public final class Dhcp4Pipeline {
                 if (g.reused()) stats.add("v4-lease-reuses", 1);
                 Exchange4 done = stages.granted(ex, ctx, g);
                 progress.last = done;
+                // lease4_renew SKIP hands back the stored lease untouched: no name change, no DNS update
+                boolean skipped = g.lease() == g.previous();
+                Named named = clientName(ex, done, ctx, g, name);
+                Lease4 lease = skipped ? g.lease() : ClientNames4.store(ex.runtime().store(), g.lease(), named.lease);
                 // Kea: a reused lease was not written, so it is not reported as committed
-                if (!g.reused() && g.lease() != g.previous()) progress.leases.add(g.lease());
+                if (!g.reused() && !skipped) progress.leases.add(lease);
                 if (before != null && before.address() != g.lease().address()) progress.deleted.add(before);
-                yield Optional.of(builder.lease(done, MessageType4.ACK, g.lease()));
+                if (!g.reused() && !skipped) {
+                    names.leaseGranted(done.runtime().config(), done.subnet(), done.pool(), ctx.hwAddress(), ctx.clientId(),
+                            lease, g.previous(), before);
+                }
+                yield Optional.of(ClientNames4.answer(builder.lease(done, MessageType4.ACK, lease), named.decision));
             }
             case LeaseDecision.Nak n -> nak(ex, n.reason());
             case LeaseDecision.NoAddress n -> {
@@ -209,7 +240,10 @@ public final class Dhcp4Pipeline {
         List<Lease4> released = new ArrayList<>();
         LeaseRelease4.Outcome o = releaser(ex).release(q.ciaddr(), q.hwAddress(), stages.clientIdForMatching(ex, null),
                 PacketHooks4.release(ex, released));
-        if (o == LeaseRelease4.Outcome.DONE) progress.deleted.addAll(released);
+        if (o == LeaseRelease4.Outcome.DONE) {
+            progress.deleted.addAll(released);
+            for (Lease4 l : released) DnsUpdates4.removed(names.ddns(), ex.runtime().config(), l);
+        }
         log.debug("RELEASE of {} from {}: {}", Ipv4.toString(q.ciaddr()), q.hwAddress(), o);
         return Optional.empty();
     }
@@ -219,8 +253,16 @@ public final class Dhcp4Pipeline {
         if (q.requestedAddress().isEmpty()) throw new PacketDrop("DECLINE without requested address", true);
         int addr = q.requestedAddress().getAsInt();
         long probation = ex.runtime().config().globals().declineProbationPeriod();
+        Predicate<Lease4> hooks = PacketHooks4.decline(ex);
+        List<Lease4> declined = new ArrayList<>(1);
         LeaseRelease4.Outcome o = releaser(ex).decline(addr, q.hwAddress(), stages.clientIdForMatching(ex, null), probation,
-                PacketHooks4.decline(ex));
+                lease -> {
+                    if (!hooks.test(lease)) return false;
+                    declined.add(lease);
+                    return true;
+                });
+        // the declined address loses its name: its records go (Kea's queueNCR on the lease before decline)
+        if (o == LeaseRelease4.Outcome.DONE) for (Lease4 l : declined) DnsUpdates4.removed(names.ddns(), ex.runtime().config(), l);
         if (o == LeaseRelease4.Outcome.DONE && PacketHooks4.of(ex).has(HookPoint.LEASES4_COMMITTED)) {
             ex.runtime().store().get(addr).ifPresent(progress.leases::add);
         }
@@ -297,6 +339,35 @@ public final class Dhcp4Pipeline {
         int source = Ipv4.fromBytes(reply.option(OptionCodes4.SERVER_ID).orElse(Bytes.of(Ipv4.toBytes(ex.serverId()))).toArray(), 0);
         if (!interfaces.isLocal(source)) source = ex.serverId();
         return Optional.of(routing.route(ex.datagram(), ex.query(), reply, wire, source));
+    }
+
+    // ---- client names and DNS updates ----
+
+    /** The decided client name and the lease carrying it (not yet stored). */
+    private record Named(NameDecision decision, Lease4 lease) {}
+
+    /** Kea's processClientName before allocation: the selected subnet's ddns-* values, then ddns4_update. */
+    private NameDecision clientName(Exchange4 ex) {
+        return PacketHooks4.ddnsUpdate(ex, names.decide(ex.query(), ex.subnet(), null, ex.reservation(), ex.classes()));
+    }
+
+    /**
+     * Once the address is known: decided again when the granted subnet, pool or host brings other ddns-* values (a
+     * shared network, pool-level parameters), as Kea reprocesses the name; then the generated name if needed.
+     */
+    private Named clientName(Exchange4 ex, Exchange4 done, ClientContext4 ctx, LeaseDecision.Granted g, NameDecision first) {
+        NameDecision d = first;
+        if (!ClientNames4.sameScope(ex.subnet(), null, ex.reservation(), done.subnet(), done.pool(), done.reservation())) {
+            d = clientName(done);
+        }
+        d = names.complete(d, done.subnet(), done.pool(), g.lease().address());
+        return new Named(d, ClientNames4.applyTo(g.lease(), d, ctx.hostname()));
+    }
+
+    private static ClientContext4 withHostname(ClientContext4 c, String hostname) {
+        if (c.hostname().equals(hostname)) return c;
+        return new ClientContext4(c.subnets(), c.hwAddress(), c.clientId(), c.requestedAddress(), c.fakeAllocation(),
+                c.reservations(), c.classes(), hostname, c.requestedLifetime(), c.classLifetime());
     }
 
     // ---- hook points around the exchange ----

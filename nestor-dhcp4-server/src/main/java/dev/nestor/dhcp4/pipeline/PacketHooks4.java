@@ -3,13 +3,16 @@ package dev.nestor.dhcp4.pipeline;
 import dev.nestor.codec.v4.Dhcp4Packet;
 import dev.nestor.common.Bytes;
 import dev.nestor.config.model.Subnet4;
+import dev.nestor.ddns.client.NameDecision;
 import dev.nestor.dhcp4.Dhcp4Runtime;
+import dev.nestor.dhcp4.ddns.ClientNames4;
 import dev.nestor.engine.alloc.ClientContext4;
 import dev.nestor.engine.alloc.LeaseCallouts4;
 import dev.nestor.hooks.HookPoint;
 import dev.nestor.hooks.NextStep;
 import dev.nestor.hooks.runtime.HookDispatcher;
 import dev.nestor.hooks.runtime.Outcome;
+import dev.nestor.hooks.v4.Ddns4Update;
 import dev.nestor.hooks.v4.Envelope4;
 import dev.nestor.hooks.v4.Host4Identifier;
 import dev.nestor.hooks.v4.Lease4Decline;
@@ -142,6 +145,19 @@ final class PacketHooks4 {
             if (o.failed()) throw new PacketDrop("hook library '" + o.failedLibrary() + "' failed in lease4_decline", true);
             return o.is(NextStep.CONTINUE);
         };
+    }
+
+    /**
+     * ddns4_update: a callout may change the host name and the update directions (Kea fires it in
+     * processClientName, before the name is generated). The response it sees is a skeleton carrying the answer option.
+     */
+    static NameDecision ddnsUpdate(Exchange4 ex, NameDecision d) {
+        HookDispatcher h = of(ex);
+        if (!h.has(HookPoint.DDNS4_UPDATE)) return d;
+        Dhcp4Packet response = ClientNames4.answer(Dhcp4Packet.replyTo(ex.query()), d);
+        Outcome<Ddns4Update> o = check(HookPoint.DDNS4_UPDATE, h.fire(HookPoint.DDNS4_UPDATE,
+                new Ddns4Update(ex.query(), response, info(ex.subnet()), d.hostname(), d.forward(), d.reverse())));
+        return d.withHookResult(o.event().hostname(), o.event().forwardUpdate(), o.event().reverseUpdate());
     }
 
     static Bytes bytes(byte[] b) { return Bytes.of(b); }

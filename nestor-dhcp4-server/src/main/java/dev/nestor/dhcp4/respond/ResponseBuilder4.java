@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Builds OFFER, ACK and NAK packets, in Kea's order of steps: message type and server identifier, lease times,
  * configured options (requested ones, always-send ones and the basic set), echoed client id and relay agent
- * information, then the fixed fields (siaddr, sname, file).
+ * information, then the fixed fields (siaddr, sname, file). The client's name (option 81 or 12) is the pipeline's
+ * client-name stage's (dev.nestor.dhcp4.ddns.ClientNames4).
  */
 public final class ResponseBuilder4 {
     private static final long INFINITE = 0xFFFFFFFFL;
@@ -46,7 +47,6 @@ public final class ResponseBuilder4 {
         opts = opts.with(OptionCodes4.LEASE_TIME, u32(valid));
         opts = teeTimes(opts, ex.subnet().params(), valid);
         opts = configured(ex, opts, true);
-        opts = hostname(ex, opts);
         opts = echoes(ex, opts);
         return fixedFields(ex, reply.withOptions(opts));
     }
@@ -177,15 +177,6 @@ public final class ResponseBuilder4 {
         }
         if (out.isEmpty()) return opts;
         return opts.with(OptionCodes4.VIVSO, dev.nestor.codec.option.VendorOption.encode125(out));
-    }
-
-    /** Option 12 with the reserved hostname, when the client sent or asked for one. */
-    private static Options hostname(Exchange4 ex, Options opts) {
-        if (ex.reservation() == null || ex.reservation().hostname().isEmpty()) return opts;
-        boolean wanted = ex.query().hasOption(OptionCodes4.HOST_NAME)
-                || ex.query().parameterRequestList().contains(OptionCodes4.HOST_NAME);
-        if (!wanted) return opts;
-        return opts.with(OptionCodes4.HOST_NAME, Bytes.of(ex.reservation().hostname().getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** RFC 6842 client-id echo and RFC 3046 relay agent information echo. */
