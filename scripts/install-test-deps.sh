@@ -12,6 +12,7 @@ PACKAGES=(
   dhcpcd-base       # dhcpcd binary without the system service
   kea-admin         # perfdhcp
   kea-dhcp4-server  # reference server for NESTOR_IT_SERVER=kea
+  kea-dhcp6-server  # kea-dhcp6: reference DHCPv6 server, and the DHCPv6 side of the DDNS interop tests
   kea-ctrl-agent    # ships /usr/sbin/kea-shell (Debian puts kea-shell there, not in python3-kea-connector)
   python3-kea-connector  # kea-shell's Python modules (kea_conn, kea_connector3)
   openssl           # test certificates for the HTTPS control channel tests
@@ -89,7 +90,7 @@ if [[ -d /sys/kernel/security/apparmor ]] && command -v apparmor_parser >/dev/nu
 fi
 
 # Tools the tests expect on PATH
-for t in ip dhclient udhcpc dhcpcd perfdhcp kea-dhcp4 kea-shell dhcrelay tcpdump socat python3 openssl curl named dig kea-dhcp-ddns; do
+for t in ip dhclient udhcpc dhcpcd perfdhcp kea-dhcp4 kea-dhcp6 kea-shell dhcrelay tcpdump socat python3 openssl curl named dig tsig-keygen kea-dhcp-ddns; do
   command -v "$t" >/dev/null || { log "missing tool after install: $t"; exit 1; }
 done
 log "ok"
