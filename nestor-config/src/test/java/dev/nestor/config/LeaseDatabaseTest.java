@@ -2,6 +2,7 @@ package dev.nestor.config;
 
 import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.config.model.Dhcp6Config;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -97,10 +98,33 @@ class LeaseDatabaseTest {
     }
 
     @Test
-    void hostDatabasesAreStillRefused() {
+    void hostDatabasesAreParsedInOrderWithTheLeaseDatabaseParameters() {
+        assertThat(Cfg.dhcp4("""
+                "hosts-databases": [ { "type": "postgresql", "name": "kea", "readonly": true },
+                                     { "type": "mysql", "name": "kea2", "host": "db.example.org", "port": 3307 } ]
+                """).hostsDatabases()).containsExactly(
+                Map.of("type", "postgresql", "name", "kea", "readonly", "true"),
+                Map.of("type", "mysql", "name", "kea2", "host", "db.example.org", "port", "3307"));
+        assertThat(Cfg.dhcp4("""
+                "hosts-database": { "type": "mysql", "name": "kea", "on-fail": "serve-retry-continue" }
+                """).hostsDatabases()).containsExactly(Map.of("type", "mysql", "name", "kea", "on-fail", "serve-retry-continue"));
+        assertThat(Cfg.dhcp4("").hostsDatabases()).isEmpty();
+    }
+
+    @Test
+    void hostDatabasesNeedAnSqlTypeAndAName() {
         assertThat(Cfg.errors("""
-                "hosts-databases": [ { "type": "postgresql", "name": "kea" } ]
-                """)).containsExactly("Dhcp4.hosts-databases: host databases (hosts-databases) are not supported yet");
+                "hosts-databases": [ { "type": "memfile" }, { "name": "x" }, { "type": "postgresql" },
+                                     { "type": "mysql", "name": "k", "readonly": "yes" } ]
+                """)).containsExactlyInAnyOrder(
+                "Dhcp4.hosts-databases[0].type: memfile is not a hosts database type (expected mysql or postgresql)",
+                "Dhcp4.hosts-databases[1]: database access parameters must include the keyword 'type' to determine type"
+                        + " of database to be accessed",
+                "Dhcp4.hosts-databases[2]: must specify a name for the database ('name') of a postgresql hosts database",
+                "Dhcp4.hosts-databases[3].readonly: must be a boolean (true or false)");
+        assertThat(Cfg.errors("""
+                "hosts-database": { "type": "mysql", "name": "a" }, "hosts-databases": [ ]
+                """)).containsExactly("Dhcp4.hosts-databases: only one of hosts-database and hosts-databases may be configured");
     }
 
     /** Kea's backends.json example, with the commented-out SQL lease-database switched on instead of memfile. */

@@ -148,10 +148,10 @@ class ParserBasics6Test {
                 "hosts-database": { "type": "postgresql" }, "config-control": { "config-databases": [] },
                 "client-classes": [ { "name": "t", "template-test": "option[1].hex" } ]
                 """)).containsExactly(
-                "Dhcp6.hosts-database: host databases (hosts-database) are not supported yet",
                 "Dhcp6.config-control: configuration backends (config-control) are not supported yet",
                 "Dhcp6.client-classes[0].template-test: template client classes (template-test) are not supported yet",
-                "Dhcp6.dhcp4o6-port: DHCPv4-over-DHCPv6 (dhcp4o6-port) is not supported yet");
+                "Dhcp6.dhcp4o6-port: DHCPv4-over-DHCPv6 (dhcp4o6-port) is not supported yet",
+                "Dhcp6.hosts-database: must specify a name for the database ('name') of a postgresql hosts database");
     }
 
     @Test

@@ -165,7 +165,6 @@ class ValidationTest {
                 "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "4o6-subnet": "2001:db8::/64" } ],
                 "client-classes": [ { "name": "t", "template-test": "option[60].text" } ]
                 """)).containsExactlyInAnyOrder(
-                "Dhcp4.hosts-database: host databases (hosts-database) are not supported yet",
                 "Dhcp4.config-control: configuration backends (config-control) are not supported yet",
                 "Dhcp4.dhcp4o6-port: DHCPv4-over-DHCPv6 (dhcp4o6-port) is not supported yet",
                 "Dhcp4.subnet4[0].4o6-subnet: DHCPv4-over-DHCPv6 (4o6-subnet) is not supported yet",

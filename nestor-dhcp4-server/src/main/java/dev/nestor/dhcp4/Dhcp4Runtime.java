@@ -67,6 +67,14 @@ public final class Dhcp4Runtime {
         return new Dhcp4Runtime(config, selection, hosts, classifier, leaseStore, hooks, subnetInfos);
     }
 
+    /**
+     * The same runtime with reservations also looked up in {@code databases} (after the config's, in order); the
+     * server opens them from {@code hosts-databases} and closes them.
+     */
+    public Dhcp4Runtime withHostDatabases(List<dev.nestor.lease.host.HostStore> databases) {
+        return new Dhcp4Runtime(config, selection, new HostIndex4(config, databases), classifier, store, hooks, subnetInfos);
+    }
+
     /** The lease store; null until {@link #withStore} bound one. */
     public LeaseStore4 store() { return store; }
 

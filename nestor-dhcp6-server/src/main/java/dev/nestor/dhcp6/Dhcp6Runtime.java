@@ -158,6 +158,15 @@ public final class Dhcp6Runtime {
         return new SubnetInfo6(s.id(), s.prefix(), s.sharedNetworkName());
     }
 
+    /**
+     * The same runtime with reservations also looked up in {@code databases} (after the config's, in order); the
+     * server opens them from {@code hosts-databases} and closes them.
+     */
+    public Dhcp6Runtime withHostDatabases(List<dev.nestor.lease.host.HostStore> databases) {
+        return new Dhcp6Runtime(config, selection, new HostIndex6(config, databases), classifier, store, serverId, hooks,
+                subnetInfos);
+    }
+
     /** The same runtime serving from {@code leaseStore} and answering as {@code serverDuid}. */
     public Dhcp6Runtime bind(LeaseStore6 leaseStore, Bytes serverDuid) {
         return new Dhcp6Runtime(config, selection, hosts, classifier, leaseStore, serverDuid, hooks, subnetInfos);

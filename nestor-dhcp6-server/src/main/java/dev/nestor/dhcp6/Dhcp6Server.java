@@ -14,6 +14,7 @@ import dev.nestor.control.server.NetworkState;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
 import dev.nestor.engine.alloc.PoolCursors;
+import dev.nestor.engine.host.HostDatabases;
 import dev.nestor.engine.work.PacketWorkers;
 import dev.nestor.engine.v6.LeaseCounters6;
 import dev.nestor.engine.v6.LeaseReclaimer6;
@@ -71,6 +72,8 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     // hook libraries' commands, across reconfigurations
     private final HookCommands hookCommands;
     private final BuiltinLibraries builtinHooks;
+    /** hosts-databases, kept open across reconfigurations that keep them. */
+    private final HostDatabases hostDatabases = new HostDatabases();
 
     /** A server whose hook libraries' commands go to a registry of their own (nobody answers them). */
     public Dhcp6Server(ServerOptions options, StatsRegistry stats, Clock clock) {
@@ -92,13 +95,24 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     }
 
     private Dhcp6Runtime prepare(Dhcp6Config config) throws ConfigException {
-        return Dhcp6Runtime.prepare(config, hookCommands, builtinHooks);
+        Dhcp6Runtime rt = Dhcp6Runtime.prepare(config, hookCommands, builtinHooks);
+        if (config.hostsDatabases().isEmpty()) return rt;
+        try {
+            return rt.withHostDatabases(hostDatabases.open(config.hostsDatabases()));
+        } catch (LeaseStoreException | RuntimeException e) {
+            rt.hooks().close();
+            throw new ConfigException("Dhcp6.hosts-databases", "cannot open the hosts database: " + e.getMessage());
+        }
     }
 
-    /** After a swap: the new config's hook commands answer, then the old libraries are unloaded. */
-    private static void swapHooks(Dhcp6Runtime old, Dhcp6Runtime next) {
+    /**
+     * After a swap: the new config's hook commands answer, then the old libraries are unloaded, and host databases
+     * the new config no longer names are closed.
+     */
+    private void swapHooks(Dhcp6Runtime old, Dhcp6Runtime next) {
         next.hooks().activate();
         if (old != null && old.hooks() != next.hooks()) old.hooks().close();
+        hostDatabases.retainOnly(next.config().hostsDatabases());
     }
 
     /**
@@ -121,7 +135,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         server.detached = true;
         Statistics6.init(stats, runtime);
         server.current.set(runtime);
-        swapHooks(null, runtime);
+        server.swapHooks(null, runtime);
         return server;
     }
 
@@ -384,6 +398,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
             detached = false;
             Dhcp6Runtime rt = current.get();
             rt.hooks().close();
+            hostDatabases.close();
             try {
                 rt.store().flush();
             } catch (Exception e) {
@@ -404,6 +419,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         networkState.close();
         Dhcp6Runtime rt = current.get();
         rt.hooks().close();
+        hostDatabases.close();
         try {
             rt.store().flush();
             rt.store().close();

@@ -11,7 +11,7 @@ import java.util.Optional;
  * A parsed, validated {@code Dhcp4} configuration. Immutable: a reconfiguration builds a new instance.
  *
  * @param leaseDatabase     Kea's lease-database map, values as text; "type" defaults to "memfile"
- * @param hostsDatabases    always empty for now (host databases are refused at parse time)
+ * @param hostsDatabases    Kea's hosts-database / hosts-databases maps (values as text), in lookup order; empty when none
  * @param optionDefinitions the standard DHCPv4 definitions plus the global {@code option-def} entries
  * @param clientClasses     in config order
  * @param subnets           ALL subnets, including those inside shared networks, with inheritance resolved, in

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param interfaces         interface entries keep Kea's text ({@code "eth0"}, {@code "eth0/2001:db8::1"} for a
  *                           unicast address, {@code "*"}); socket type is always "udp" for DHCPv6
  * @param leaseDatabase      Kea's lease-database map, values as text; "type" defaults to "memfile"
- * @param hostsDatabases     always empty for now (host databases are refused at parse time)
+ * @param hostsDatabases     Kea's hosts-database / hosts-databases maps (values as text), in lookup order; empty when none
  * @param optionDefinitions  the standard DHCPv6 definitions plus the global {@code option-def} entries
  * @param clientClasses      in config order
  * @param subnets            ALL subnets, including those inside shared networks, with inheritance resolved, in

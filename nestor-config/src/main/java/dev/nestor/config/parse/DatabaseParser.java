@@ -3,6 +3,7 @@ package dev.nestor.config.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.config.ConfigText;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,51 @@ final class DatabaseParser {
 
     /** The map of {@code global.<key>}; absent means memfile with Kea's defaults. */
     static Map<String, String> parse(Obj global, String key) {
-        Map<String, String> out = new LinkedHashMap<>();
         Obj o = global.map(key);
         if (o == null) {
+            Map<String, String> out = new LinkedHashMap<>();
             out.put("type", "memfile");
             return out;
         }
+        return parseMap(o, "lease");
+    }
+
+    /**
+     * Kea's {@code hosts-database} (one map) or {@code hosts-databases} (a list, consulted in order): each entry
+     * takes the lease-database parameters plus {@code readonly}, and must be an SQL backend. Empty when neither is
+     * configured. Entries with errors are reported and left out.
+     */
+    static List<Map<String, String>> hostsDatabases(Obj global) {
+        List<Obj> entries = new ArrayList<>();
+        if (global.has("hosts-database") && global.has("hosts-databases")) {
+            global.error("hosts-databases", "only one of hosts-database and hosts-databases may be configured");
+            return List.of();
+        }
+        Obj single = global.map("hosts-database");
+        if (single != null) entries.add(single);
+        entries.addAll(global.maps("hosts-databases"));
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Obj o : entries) {
+            int before = o.problems.errorCount();
+            if (!o.has("type")) {
+                o.error(null, "database access parameters must include the keyword 'type' to determine type of database"
+                        + " to be accessed");
+                continue;
+            }
+            Map<String, String> m = parseMap(o, "hosts");
+            if (o.problems.errorCount() > before) continue;
+            if (m.get("type").equals("memfile")) {
+                o.error("type", "memfile is not a hosts database type (expected mysql or postgresql)");
+                continue;
+            }
+            out.add(m);
+        }
+        return List.copyOf(out);
+    }
+
+    /** One database access map; {@code what} ("lease" or "hosts") names it in messages. */
+    private static Map<String, String> parseMap(Obj o, String what) {
+        Map<String, String> out = new LinkedHashMap<>();
         o.check(Keywords.DATABASE);
         for (Map.Entry<String, JsonNode> e : o.node.properties()) {
             if (e.getKey().equals("user-context") || e.getKey().equals("comment")) continue;
@@ -64,16 +104,16 @@ final class DatabaseParser {
             o.error("nestor-sync", "unsupported nestor-sync '" + sync + "', expected write, fsync or none");
             out.remove("nestor-sync");
         }
-        if (!type.equals("memfile")) sqlOnly(o, type, out);
+        if (!type.equals("memfile")) sqlOnly(o, type, out, what);
         return out;
     }
 
     /** Kea's rules for the SQL backends: a database name, and the timeouts each client library has. */
-    private static void sqlOnly(Obj o, String type, Map<String, String> out) {
+    private static void sqlOnly(Obj o, String type, Map<String, String> out, String what) {
         String name = out.get("name");
         if (name == null || name.isBlank()) {
             if (!o.has("name") || name != null)
-                o.error(o.has("name") ? "name" : null, "must specify a name for the database ('name') of a " + type + " lease database");
+                o.error(o.has("name") ? "name" : null, "must specify a name for the database ('name') of a " + type + " " + what + " database");
         }
         for (String k : List.of("read-timeout", "write-timeout")) {
             if (positive(out, k) && !type.equals("mysql")) o.error(k, k + " value is only supported by the mysql backend");

@@ -42,6 +42,7 @@ public final class Dhcp4Parser {
         ReservationParser.checkDuplicates(globalReservations, globals.ipReservationsUnique(), p);
         var interfaces = ServiceParsers.interfaces(g, Dialect.V4);
         Map<String, String> leaseDb = ServiceParsers.leaseDatabase(g);
+        List<Map<String, String>> hostsDbs = ServiceParsers.hostsDatabases(g);
         var ddns = ServiceParsers.dhcpDdns(g);
         var expired = ServiceParsers.expired(g);
         var hooks = ServiceParsers.hooks(g);
@@ -56,7 +57,7 @@ public final class Dhcp4Parser {
         Roots.noteUndefinedClasses(classes.stream().map(ClientClassDef::name).collect(Collectors.toSet()),
                 Dialect.V4, guards, p);
         if (p.hasErrors()) throw new ConfigException(p.errors());
-        Dhcp4Config config = new Dhcp4Config(interfaces, leaseDb, List.of(), defs.registry(), globalOptions, classes,
+        Dhcp4Config config = new Dhcp4Config(interfaces, leaseDb, hostsDbs, defs.registry(), globalOptions, classes,
                 networks.networks, networks.subnets, globalReservations, globals, expired, hooks, sockets, loggers,
                 ddns, ConfigText.toJson(g.node));
         return new Outcome(config, p.notes());

@@ -44,6 +44,7 @@ public final class Dhcp6Parser {
         ReservationParser.checkDuplicates6(globalReservations, globals.ipReservationsUnique(), p);
         var interfaces = ServiceParsers.interfaces(g, Dialect.V6);
         Map<String, String> leaseDb = ServiceParsers.leaseDatabase(g);
+        List<Map<String, String>> hostsDbs = ServiceParsers.hostsDatabases(g);
         var ddns = ServiceParsers.dhcpDdns(g);
         var expired = ServiceParsers.expired(g);
         var hooks = ServiceParsers.hooks(g);
@@ -59,7 +60,7 @@ public final class Dhcp6Parser {
         Roots.noteUndefinedClasses(classes.stream().map(ClientClassDef::name).collect(Collectors.toSet()),
                 Dialect.V6, guards, p);
         if (p.hasErrors()) throw new ConfigException(p.errors());
-        Dhcp6Config config = new Dhcp6Config(interfaces, leaseDb, List.of(), defs.registry(), globalOptions, classes,
+        Dhcp6Config config = new Dhcp6Config(interfaces, leaseDb, hostsDbs, defs.registry(), globalOptions, classes,
                 networks.networks, networks.subnets, globalReservations, globals, expired, hooks, sockets, loggers,
                 ddns, ConfigText.toJson(g.node));
         return new Outcome(config, p.notes());

@@ -56,12 +56,11 @@ final class Keywords {
             "expired-leases-processing", "dhcp4o6-port", "control-socket", "control-sockets", "dhcp-queue-control",
             "dhcp-ddns", "sanity-checks", "reservations", "server-tag", "loggers", "statistic-default-sample-count",
             "statistic-default-sample-age", "multi-threading", "early-global-reservations-lookup",
-            "ip-reservations-unique", "reservations-lookup-first", "compatibility", "parked-packet-limit");
+            "ip-reservations-unique", "reservations-lookup-first", "compatibility", "parked-packet-limit",
+            "hosts-database", "hosts-databases");
 
     private static final Map<String, String> GLOBAL_REFUSED = Map.of(
-            "config-control", "configuration backends (config-control) are not supported yet",
-            "hosts-database", "host databases (hosts-database) are not supported yet",
-            "hosts-databases", "host databases (hosts-databases) are not supported yet");
+            "config-control", "configuration backends (config-control) are not supported yet");
 
     /** Network-level (shared network and subnet) keywords of both daemons. */
     private static final List<String> NETWORK_COMMON = List.of("interface", "relay", "client-class",

@@ -66,6 +66,11 @@ final class ServiceParsers {
         return DatabaseParser.parse(global, "lease-database");
     }
 
+    /** {@code hosts-database} / {@code hosts-databases}: the SQL host backends, in lookup order. */
+    static List<Map<String, String>> hostsDatabases(Obj global) {
+        return DatabaseParser.hostsDatabases(global);
+    }
+
     static DdnsConnectivity dhcpDdns(Obj global) {
         Obj o = global.map("dhcp-ddns");
         DdnsConnectivity d = DdnsConnectivity.defaults();

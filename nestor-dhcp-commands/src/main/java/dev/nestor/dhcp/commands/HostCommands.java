@@ -7,6 +7,10 @@ import dev.nestor.common.Bytes;
 import dev.nestor.control.Answer;
 import dev.nestor.control.CommandRegistry;
 import dev.nestor.control.KeaJson;
+import dev.nestor.lease.LeaseStoreException;
+import dev.nestor.lease.host.Host;
+import dev.nestor.lease.host.HostIdentifierType;
+import dev.nestor.lease.host.HostStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +21,10 @@ import java.util.function.Predicate;
  * Kea's host_cmds hook library (src/hooks/dhcp/host_cmds/host_cmds.cc), for DHCPv4 and DHCPv6 alike:
  * reservation-add, -update, -del, -get, -get-all, -get-page, -get-by-hostname, -get-by-id and -get-by-address, with
  * Kea's texts and result codes and its {@code operation-target} rules; what differs per protocol is a
- * {@link HostFamily}. Nestor keeps reservations in the config only (Kea's "memory" source; there are no host
- * databases), so, exactly as Kea without a hosts-database, the modifying commands refuse the default target
- * ("database") and need {@code "operation-target": "memory"} or {@code "all"}. A change edits the running config's
- * JSON document and swaps the re-parsed config in (see {@link ConfigEdit}).
+ * {@link HostFamily}. Reservations live in the config (Kea's "memory" source) and in the host databases of
+ * {@code hosts-databases}. The modifying commands go to the databases by default ("database"), as in Kea, and
+ * refuse without one; {@code "operation-target": "memory"} edits the running config's JSON document and swaps the
+ * re-parsed config in (see {@link ConfigEdit}); {@code "all"} does both. Queries look at both unless told otherwise.
  *
  * @param <C> the parsed config type
  */
@@ -34,12 +38,14 @@ public final class HostCommands<C> {
     private final HostFamily<C> hosts;
     private final DhcpFamily<C> family;
     private final String ip;
+    private final HostDatabaseAccess<C> db;
 
     private HostCommands(ConfigEdit<C> edit, HostFamily<C> hosts) {
         this.edit = edit;
         this.hosts = hosts;
         this.family = edit.family();
         this.ip = family.ip();
+        this.db = new HostDatabaseAccess<>(family);
     }
 
     public static <C> void registerAll(CommandRegistry r, ConfigEdit<C> edit, HostFamily<C> hosts) {
@@ -71,14 +77,49 @@ public final class HostCommands<C> {
             forceGlobal = true;
         }
         long subnetId = Math.max(0, h.subnetId);
-        if (target == Target.DATABASE) throw KeaError.error("Host database not available, cannot add host.");
+        List<HostStore> stores = db.stores(config);
+        if (target == Target.DATABASE && stores.isEmpty()) throw KeaError.error("Host database not available, cannot add host.");
         validateForSubnet(config, subnetId, h.addresses);
+        if (target != Target.MEMORY && !stores.isEmpty()) {
+            addToDatabases(config, stores, h, subnetId);
+            if (target == Target.DATABASE) {
+                return Answer.success(forceGlobal ? "Host added. subnet-id not specified, assumed global (subnet-id 0)." : "Host added.");
+            }
+        }
         edit.change((root, current) -> {
             checkDuplicates(root, current, subnetId, h, -1);
             reservations(root, subnetId).add(h.json);
             return null;
         });
         return Answer.success(forceGlobal ? "Host added. subnet-id not specified, assumed global (subnet-id 0)." : "Host added.");
+    }
+
+    /** Kea's HostMgr::add: every writable database gets the host; the unique keys refuse duplicates. */
+    private void addToDatabases(C config, List<HostStore> stores, NewHost h, long subnetId) throws KeaError {
+        Host host = db.toHost(config, h.json, h.id, subnetId);
+        List<HostStore> writable = stores.stream().filter(s -> !s.readonly()).toList();
+        if (writable.isEmpty()) throw KeaError.error("Host database is read-only, cannot add host.");
+        if (family.ipReservationsUnique(config)) {
+            for (String a : h.addresses) {
+                for (HostStore s : stores) {
+                    if (!s.getByAddress(db.storeFamily(), subnetId, db.addressBytes(a)).isEmpty()) {
+                        throw KeaError.error("failed to add new host using the HW address '" + h.id.hwText() + " and DUID '"
+                                + h.id.duidText() + "' to the " + ip + " subnet id '" + subnetId + "' for the address "
+                                + a + ": There's already a reservation for this address");
+                    }
+                }
+            }
+        }
+        for (HostStore s : writable) {
+            try {
+                s.add(host);
+            } catch (LeaseStoreException e) {
+                if (e.getMessage() != null && e.getMessage().contains("duplicate")) {
+                    throw KeaError.error("Database duplicate entry error");
+                }
+                throw KeaError.error("Unable to add the host: " + e.getMessage());
+            }
+        }
     }
 
     private Answer update(JsonNode args) throws Exception {
@@ -112,10 +153,28 @@ public final class HostCommands<C> {
     private Answer del(JsonNode args) throws Exception {
         Lookup p = lookup(args);
         Target target = p.target == Target.UNSPECIFIED ? Target.DATABASE : p.target;
-        if (target == Target.DATABASE) {
+        List<HostStore> stores = db.stores(edit.config());
+        if (target == Target.DATABASE && stores.isEmpty()) {
             throw KeaError.error("Unable to delete a host because there is no hosts-databases configured.");
         }
-        boolean deleted = edit.change((root, current) -> {
+        boolean fromDatabases = false;
+        if (target != Target.MEMORY) {
+            for (HostStore s : stores) {
+                if (s.readonly()) continue;
+                try {
+                    fromDatabases |= p.address != null
+                            ? s.delete(db.storeFamily(), p.subnetId, db.addressBytes(p.address))
+                            : s.delete(db.storeFamily(), p.subnetId, HostIdentifierType.ofKeaName(p.id.type()), p.id.value());
+                } catch (LeaseStoreException e) {
+                    throw KeaError.error("Unable to delete the host: " + e.getMessage());
+                }
+            }
+            if (target == Target.DATABASE) {
+                if (!fromDatabases) throw KeaError.empty("Host not deleted (not found).");
+                return Answer.success("Host deleted.");
+            }
+        }
+        boolean deleted = fromDatabases | (boolean) edit.change((root, current) -> {
             for (HostView v : HostView.all(edit, hosts, root)) {
                 if (p.matches(v)) {
                     v.list().remove(v.index());
@@ -132,7 +191,9 @@ public final class HostCommands<C> {
 
     private Answer get(JsonNode args) throws Exception {
         Lookup p = lookup(args);
-        for (HostView v : hostsIn(p.target)) {
+        for (HostView v : hostsIn(p.target, s -> p.address != null
+                ? s.getByAddress(db.storeFamily(), p.subnetId, db.addressBytes(p.address))
+                : s.get(db.storeFamily(), p.subnetId, HostIdentifierType.ofKeaName(p.id.type()), p.id.value()).stream().toList())) {
             if (p.matches(v)) return Answer.success("Host found.", hosts.toJson(v));
         }
         throw KeaError.empty("Host not found.");
@@ -143,7 +204,7 @@ public final class HostCommands<C> {
         long subnetId = Args.integer(args, "subnet-id", 0, SUBNET_ID_MAX);
         Target target = target(args, Target.ALL);
         validateForSubnet(edit.config(), subnetId, List.of());
-        return hostList(hostsIn(target), v -> v.subnetId() == subnetId);
+        return hostList(hostsIn(target, s -> s.getAll(db.storeFamily(), subnetId)), v -> v.subnetId() == subnetId);
     }
 
     private Answer getPage(JsonNode args) throws Exception {
@@ -156,13 +217,31 @@ public final class HostCommands<C> {
         if (subnetId != null) validateForSubnet(edit.config(), subnetId, List.of());
         ArrayNode list = KeaJson.array();
         long last = 0;
-        // source 0 is the config; there are no host databases behind it
+        // source 0 is the config, then the host databases in order; an exhausted source moves on to the next
+        List<HostStore> stores = db.stores(edit.config());
         if (sourceIndex == 0) {
             for (HostView v : HostView.all(edit, hosts, edit.document())) {
                 if (list.size() >= limit) break;
                 if (v.hostId() <= from || (subnetId != null && v.subnetId() != subnetId)) continue;
                 list.add(hosts.toJson(v));
                 last = v.hostId();
+            }
+            if (list.isEmpty() && !stores.isEmpty()) {
+                sourceIndex = 1;
+                from = 0;
+            }
+        }
+        while (list.isEmpty() && sourceIndex >= 1 && sourceIndex <= stores.size()) {
+            int size = (int) Math.min(limit, 10_000);
+            for (Host h : stores.get((int) sourceIndex - 1).getPage(db.storeFamily(), subnetId, from, size)) {
+                list.add(hosts.toJson(db.view(edit.config(), h, hosts)));
+                last = h.hostId();
+            }
+            if (list.isEmpty() && sourceIndex < stores.size()) {
+                sourceIndex++;
+                from = 0;
+            } else {
+                break;
             }
         }
         ObjectNode result = KeaJson.object();
@@ -184,7 +263,8 @@ public final class HostCommands<C> {
         if (hostname.isEmpty()) throw KeaError.error("Empty hostname");
         if (subnetId != null) validateForSubnet(edit.config(), subnetId, List.of());
         String lower = hostname.toLowerCase(Locale.ROOT);
-        return hostList(hostsIn(target), v -> v.hasHostname(lower) && (subnetId == null || v.subnetId() == subnetId));
+        return hostList(hostsIn(target, s -> s.getByHostname(db.storeFamily(), hostname, subnetId)),
+                v -> v.hasHostname(lower) && (subnetId == null || v.subnetId() == subnetId));
     }
 
     private Answer getById(JsonNode args) throws Exception {
@@ -196,7 +276,8 @@ public final class HostCommands<C> {
         if (args.has("subnet-id")) throw KeaError.error("'subnet-id' is forbidden in reservation-get-by-id");
         HostView.Id id = identifier(type.textValue(), ident.textValue());
         Target target = target(args, Target.ALL);
-        return hostList(hostsIn(target), v -> v.matches(id));
+        return hostList(hostsIn(target, s -> s.getByIdentifier(HostIdentifierType.ofKeaName(id.type()), id.value()).stream()
+                .filter(h -> h.subnetId(db.storeFamily()) != null).toList()), v -> v.matches(id));
     }
 
     private Answer getByAddress(JsonNode args) throws Exception {
@@ -210,12 +291,41 @@ public final class HostCommands<C> {
         Long subnetId = args.has("subnet-id") ? Args.integer(args, "subnet-id", 0, SUBNET_ID_MAX) : null;
         Target target = target(args, Target.ALL);
         if (subnetId != null) validateForSubnet(edit.config(), subnetId, List.of());
-        return hostList(hostsIn(target), v -> v.reserves(address) && (subnetId == null || v.subnetId() == subnetId));
+        return hostList(hostsIn(target, s -> {
+            List<Host> found = new ArrayList<>();
+            if (subnetId != null) return s.getByAddress(db.storeFamily(), subnetId, db.addressBytes(address));
+            // one indexed lookup per configured subnet and the global reservations, never a table scan
+            found.addAll(s.getByAddress(db.storeFamily(), 0, db.addressBytes(address)));
+            for (SubnetView sv : family.subnets(edit.config())) {
+                if (sv.contains(address)) found.addAll(s.getByAddress(db.storeFamily(), sv.id(), db.addressBytes(address)));
+            }
+            return found;
+        }), v -> v.reserves(address) && (subnetId == null || v.subnetId() == subnetId));
     }
 
-    private List<HostView> hostsIn(Target target) {
-        // a "database" query has no database to ask
-        return target == Target.DATABASE ? List.of() : HostView.all(edit, hosts, edit.document());
+    /** A lookup in one host database. */
+    @FunctionalInterface
+    private interface StoreQuery {
+        List<Host> run(HostStore store);
+    }
+
+    /**
+     * The reservations a query sees: the config's (unless the target is "database") followed by what {@code query}
+     * finds in each host database (unless the target is "memory").
+     */
+    private List<HostView> hostsIn(Target target, StoreQuery query) throws KeaError {
+        List<HostView> out = new ArrayList<>();
+        if (target != Target.DATABASE) out.addAll(HostView.all(edit, hosts, edit.document()));
+        if (target == Target.MEMORY) return out;
+        C config = edit.config();
+        for (HostStore s : db.stores(config)) {
+            try {
+                for (Host h : query.run(s)) out.add(db.view(config, h, hosts));
+            } catch (RuntimeException e) {
+                throw KeaError.error("hosts database query failed: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private Answer hostList(List<HostView> found, Predicate<HostView> filter) {

@@ -1,11 +1,16 @@
 package dev.nestor.engine.v6;
 
 import dev.nestor.codec.net.Ipv6Prefix;
+import dev.nestor.codec.option.OptionDefinitions;
 import dev.nestor.common.Bytes;
 import dev.nestor.config.model.Dhcp6Config;
 import dev.nestor.config.model.Reservation6;
 import dev.nestor.config.model.Reservation6.IdentifierType;
 import dev.nestor.config.model.Subnet6;
+import dev.nestor.engine.host.HostRecords;
+import dev.nestor.lease.host.Host;
+import dev.nestor.lease.host.HostIdentifierType;
+import dev.nestor.lease.host.HostStore;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +19,8 @@ import java.util.Optional;
 
 /**
  * DHCPv6 host reservations from the config, indexed by (subnet, identifier), (subnet, address) and (subnet,
- * prefix). Global reservations live under subnet id 0, as in Kea. Immutable; built once per config.
+ * prefix), then the host databases ({@code hosts-databases}) in their configured order, asked only on a miss.
+ * Global reservations live under subnet id 0, as in Kea. The config part is immutable; built once per config.
  */
 public final class HostIndex6 {
     private record IdKey(long subnetId, IdentifierType type, Bytes id) {}
@@ -25,7 +31,17 @@ public final class HostIndex6 {
     private final Map<AddrKey, Reservation6> byAddress = new HashMap<>();
     private final Map<PrefixKey, Reservation6> byPrefix = new HashMap<>();
 
+    private final List<HostStore> databases;
+    private final OptionDefinitions definitions;
+
     public HostIndex6(Dhcp6Config config) {
+        this(config, List.of());
+    }
+
+    /** The config's reservations, then {@code databases} in order (the server owns and closes them). */
+    public HostIndex6(Dhcp6Config config, List<HostStore> databases) {
+        this.databases = List.copyOf(databases);
+        this.definitions = config.optionDefinitions();
         for (Reservation6 r : config.globalReservations()) put(0, r);
         for (Subnet6 s : config.subnets()) {
             for (Reservation6 r : s.reservations()) put(s.id(), r);
@@ -46,15 +62,52 @@ public final class HostIndex6 {
             Reservation6 r = byIdentifier.get(new IdKey(subnetId, type, id));
             if (r != null) return Optional.of(r);
         }
+        for (HostStore db : databases) {
+            for (IdentifierType type : order) {
+                Bytes id = ids.get(type);
+                if (id == null || id.isEmpty() || id.length() > Host.MAX_IDENTIFIER_LENGTH) continue;
+                Optional<Reservation6> r = db.get(HostStore.Family.V6, subnetId, storeType(type), id)
+                        .flatMap(h -> HostRecords.toReservation6(h, definitions));
+                if (r.isPresent()) return r;
+            }
+        }
         return Optional.empty();
     }
 
     public Optional<Reservation6> byAddress(long subnetId, Bytes address) {
-        return Optional.ofNullable(byAddress.get(new AddrKey(subnetId, address)));
+        Reservation6 r = byAddress.get(new AddrKey(subnetId, address));
+        if (r != null) return Optional.of(r);
+        return fromDatabases(subnetId, address, h -> h.ipAddresses().contains(address));
     }
 
     public Optional<Reservation6> byPrefix(long subnetId, Ipv6Prefix prefix) {
-        return Optional.ofNullable(byPrefix.get(new PrefixKey(subnetId, prefix)));
+        Reservation6 r = byPrefix.get(new PrefixKey(subnetId, prefix));
+        if (r != null) return Optional.of(r);
+        return fromDatabases(subnetId, prefix.network(),
+                h -> h.prefixes().stream().anyMatch(p -> p.prefix().equals(prefix)));
+    }
+
+    private Optional<Reservation6> fromDatabases(long subnetId, Bytes address, java.util.function.Predicate<Reservation6> match) {
+        for (HostStore db : databases) {
+            for (Host h : db.getByAddress(HostStore.Family.V6, subnetId, address)) {
+                Optional<Reservation6> r = HostRecords.toReservation6(h, definitions).filter(match);
+                if (r.isPresent()) return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The host databases consulted after the config, in order. */
+    public List<HostStore> databases() {
+        return databases;
+    }
+
+    private static HostIdentifierType storeType(IdentifierType type) {
+        return switch (type) {
+            case HW_ADDRESS -> HostIdentifierType.HW_ADDRESS;
+            case DUID -> HostIdentifierType.DUID;
+            case FLEX_ID -> HostIdentifierType.FLEX_ID;
+        };
     }
 
     /** The identifiers a query offers; null where it has none. */

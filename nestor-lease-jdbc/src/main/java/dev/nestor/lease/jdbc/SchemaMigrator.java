@@ -21,7 +21,9 @@ import java.util.Optional;
  *
  * <p>The baseline is Kea 2.2's schema version (MySQL 14.0, PostgreSQL 13.0), so a database created by
  * {@code kea-admin db-init} is upgraded in place by the Nestor step alone, and Kea keeps accepting the database
- * afterwards: Nestor's steps never change {@code schema_version}.
+ * afterwards: Nestor's steps never change {@code schema_version}. Nestor level 2 adds Kea's host tables where they
+ * are missing (a Nestor database; {@code kea-admin db-init} creates them itself), so the same database also serves
+ * {@code hosts-database}. Each Nestor step records itself as one {@code nestor_schema} row; the level is the highest.
  */
 public final class SchemaMigrator {
 
@@ -52,10 +54,12 @@ public final class SchemaMigrator {
         return switch (engine) {
             case MYSQL -> new SchemaMigrator(engine, List.of(
                     new Migration(new SchemaVersion(14, 0, 0), dir + "/V14.0.0__kea_lease_schema.sql"),
-                    new Migration(new SchemaVersion(14, 0, 1), dir + "/V14.0.1__nestor_extensions.sql")));
+                    new Migration(new SchemaVersion(14, 0, 1), dir + "/V14.0.1__nestor_extensions.sql"),
+                    new Migration(new SchemaVersion(14, 0, 2), dir + "/V14.0.2__kea_hosts_schema.sql")));
             case POSTGRESQL -> new SchemaMigrator(engine, List.of(
                     new Migration(new SchemaVersion(13, 0, 0), dir + "/V13.0.0__kea_lease_schema.sql"),
-                    new Migration(new SchemaVersion(13, 0, 1), dir + "/V13.0.1__nestor_extensions.sql")));
+                    new Migration(new SchemaVersion(13, 0, 1), dir + "/V13.0.1__nestor_extensions.sql"),
+                    new Migration(new SchemaVersion(13, 0, 2), dir + "/V13.0.2__kea_hosts_schema.sql")));
         };
     }
 

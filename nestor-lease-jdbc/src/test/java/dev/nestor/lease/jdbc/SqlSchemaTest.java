@@ -177,6 +177,50 @@ public abstract class SqlSchemaTest {
         }
     }
 
+    @Test
+    void hostsWrittenByKeaAreReadAndHostsWrittenByNestorHaveKeaEncodings() throws Exception {
+        KeaAdmin.require();
+        KeaAdmin.run("db-init", db);
+        try (Connection c = JdbcConnections.open(db)) {
+            migrator().upgrade(c);
+        }
+        // the rows as Kea 2.2's host backend inserts them: identifier bytes, address as a number, text option
+        // with its payload, scope 3 (host), unused DHCPv6 subnet NULL
+        boolean pg = engine() == DbEngine.POSTGRESQL;
+        TestDatabases.execute(db,
+                "INSERT INTO hosts (dhcp_identifier, dhcp_identifier_type, dhcp4_subnet_id, dhcp6_subnet_id, ipv4_address,"
+                        + " hostname, dhcp4_client_classes, dhcp4_next_server, user_context) VALUES ("
+                        + (pg ? "'\\x001122334455'" : "X'001122334455'") + ", 0, 1, NULL, 3221225994, 'kea-host',"
+                        + " 'foo,bar', 0, '{ \"from\": \"kea\" }')",
+                "INSERT INTO dhcp4_options (code, value, formatted_value, space, persistent, dhcp_client_class,"
+                        + " dhcp4_subnet_id, host_id, scope_id) SELECT 6, " + (pg ? "'\\xc0000235'" : "X'c0000235'")
+                        + ", '192.0.2.53', 'dhcp4', " + (pg ? "TRUE" : "1") + ", NULL, NULL, host_id, 3 FROM hosts");
+        try (dev.nestor.lease.host.HostStore store = dev.nestor.lease.host.HostStores.open(TestDatabases.parameters(db))) {
+            var h = store.get(dev.nestor.lease.host.HostStore.Family.V4, 1,
+                    dev.nestor.lease.host.HostIdentifierType.HW_ADDRESS, Bytes.fromHex("00:11:22:33:44:55")).orElseThrow();
+            assertThat(h.ipv4Address()).isEqualTo(Ipv4.parse("192.0.2.10"));
+            assertThat(h.hostname()).isEqualTo("kea-host");
+            assertThat(h.dhcp4ClientClasses()).containsExactly("foo", "bar");
+            assertThat(h.ipv6SubnetId()).isNull();
+            assertThat(h.options4()).containsExactly(new dev.nestor.lease.host.HostOption(6, "dhcp4",
+                    Bytes.fromHex("c0:00:02:35"), "192.0.2.53", true, false, null, null));
+            // and the other way: what Nestor adds reads back in Kea's columns
+            store.add(dev.nestor.lease.host.Host.v4(dev.nestor.lease.host.HostIdentifierType.CLIENT_ID,
+                    Bytes.fromHex("01:02:03"), 1, Ipv4.parse("192.0.2.11")));
+            try (Connection c = JdbcConnections.open(db); var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT dhcp_identifier_type, ipv4_address, dhcp6_subnet_id FROM hosts"
+                         + " WHERE dhcp4_subnet_id = 1 AND ipv4_address = 3221225995")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+                rs.getLong(3);
+                assertThat(rs.wasNull()).isTrue();
+            }
+            assertThat(store.delete(dev.nestor.lease.host.HostStore.Family.V4, 1,
+                    Bytes.of(Ipv4.toBytes(Ipv4.parse("192.0.2.10"))))).isTrue();
+        }
+        assertThat(KeaAdmin.dbVersion(db)).isEqualTo(migrator().latest().keaVersion());
+    }
+
     private static Lease4 fullLease4() {
         return new Lease4(Ipv4.parse("192.0.2.10"), HwAddress.parse("00:11:22:33:44:ab"),
                 Bytes.fromHex("01:00:11:22:33:44:ab"), 7200, CLTT, 42, true, false, "host,with,commas.example.org.",

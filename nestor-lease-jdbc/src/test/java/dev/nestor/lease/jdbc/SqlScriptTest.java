@@ -61,7 +61,8 @@ class SqlScriptTest {
                     assertThat(last).isEqualTo("INSERT INTO schema_version VALUES (" + m.target().major() + ", "
                             + m.target().minor() + ")");
                 } else {
-                    assertThat(last).isEqualTo("INSERT INTO nestor_schema VALUES (1, " + m.target().nestorLevel() + ")");
+                    assertThat(last).isEqualTo("INSERT INTO nestor_schema VALUES (" + m.target().nestorLevel() + ", "
+                            + m.target().nestorLevel() + ")");
                 }
             }
         }
