@@ -17,6 +17,7 @@ import dev.nestor.control.CommandRegistry;
 import dev.nestor.engine.host.HostIndex4;
 import dev.nestor.engine.select.SubnetSelection;
 import dev.nestor.hooks.HookPoint;
+import dev.nestor.hooks.StatsService;
 import dev.nestor.hooks.v4.Dhcp4SrvConfigured;
 import dev.nestor.hooks.v4.LeaseService4;
 import dev.nestor.hooks.v4.SubnetInfo4;
@@ -98,11 +99,18 @@ public final class Dhcp4Runtime {
     /** As above; libraries get {@code leases} as their {@link LeaseService4} (none when null). */
     public static Dhcp4Runtime prepare(Dhcp4Config config, HookCommands commands, BuiltinLibraries builtins,
                                        LeaseService4 leases) throws ConfigException {
+        return prepare(config, commands, builtins, leases, null);
+    }
+
+    /** As above; libraries also get {@code stats} (the server's statistics) as their {@link StatsService} (none when null). */
+    public static Dhcp4Runtime prepare(Dhcp4Config config, HookCommands commands, BuiltinLibraries builtins,
+                                       LeaseService4 leases, StatsService stats) throws ConfigException {
         Classifier classifier = compileClasses(config);
         HookLibraries hooks;
         try {
             HookEnvironment env = environment(config, commands, builtins);
             if (leases != null) env = env.withService(LeaseService4.class, leases);
+            if (stats != null) env = env.withService(StatsService.class, stats);
             hooks = HookLibraries.load(specs(config), env);
         } catch (HookLoadException e) {
             throw refused(e);

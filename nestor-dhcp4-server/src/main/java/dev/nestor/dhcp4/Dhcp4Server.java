@@ -19,6 +19,7 @@ import dev.nestor.engine.work.PacketWorkers;
 import dev.nestor.engine.reclaim.LeaseReclaimer4;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
+import dev.nestor.hooks.runtime.RegistryStats;
 import dev.nestor.lease.LeaseStore4;
 import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.lease.LeaseStores;
@@ -109,7 +110,8 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
     }
 
     private Dhcp4Runtime prepare(Dhcp4Config config) throws ConfigException {
-        Dhcp4Runtime rt = Dhcp4Runtime.prepare(config, hookCommands, builtinHooks, new ServerLeases4(current::get, stats, clock));
+        Dhcp4Runtime rt = Dhcp4Runtime.prepare(config, hookCommands, builtinHooks, new ServerLeases4(current::get, stats, clock),
+                new RegistryStats(stats));
         if (config.hostsDatabases().isEmpty()) return rt;
         try {
             return rt.withHostDatabases(hostDatabases.open(config.hostsDatabases()));

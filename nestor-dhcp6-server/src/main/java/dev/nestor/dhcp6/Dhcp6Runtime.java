@@ -16,6 +16,7 @@ import dev.nestor.config.model.HooksLibrarySpec;
 import dev.nestor.config.model.Subnet6;
 import dev.nestor.control.CommandRegistry;
 import dev.nestor.hooks.HookPoint;
+import dev.nestor.hooks.StatsService;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
 import dev.nestor.hooks.runtime.HookEnvironment;
@@ -75,10 +76,18 @@ public final class Dhcp6Runtime {
      * {@link HookLibraries#activate() activated}). Any failure refuses the config and leaves nothing loaded.
      */
     public static Dhcp6Runtime prepare(Dhcp6Config config, HookCommands commands, BuiltinLibraries builtins) throws ConfigException {
+        return prepare(config, commands, builtins, null);
+    }
+
+    /** As above; libraries get {@code stats} (the server's statistics) as their {@link StatsService} (none when null). */
+    public static Dhcp6Runtime prepare(Dhcp6Config config, HookCommands commands, BuiltinLibraries builtins,
+                                       StatsService stats) throws ConfigException {
         Classifier classifier = compileClasses(config);
         HookLibraries hooks;
         try {
-            hooks = HookLibraries.load(specs(config), environment(config, commands, builtins));
+            HookEnvironment env = environment(config, commands, builtins);
+            if (stats != null) env = env.withService(StatsService.class, stats);
+            hooks = HookLibraries.load(specs(config), env);
         } catch (HookLoadException e) {
             throw refused(e);
         }

@@ -13,6 +13,7 @@ import dev.nestor.control.server.ManagedServer;
 import dev.nestor.control.server.NetworkState;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
+import dev.nestor.hooks.runtime.RegistryStats;
 import dev.nestor.engine.alloc.PoolCursors;
 import dev.nestor.engine.host.HostDatabases;
 import dev.nestor.engine.work.PacketWorkers;
@@ -95,7 +96,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     }
 
     private Dhcp6Runtime prepare(Dhcp6Config config) throws ConfigException {
-        Dhcp6Runtime rt = Dhcp6Runtime.prepare(config, hookCommands, builtinHooks);
+        Dhcp6Runtime rt = Dhcp6Runtime.prepare(config, hookCommands, builtinHooks, new RegistryStats(stats));
         if (config.hostsDatabases().isEmpty()) return rt;
         try {
             return rt.withHostDatabases(hostDatabases.open(config.hostsDatabases()));

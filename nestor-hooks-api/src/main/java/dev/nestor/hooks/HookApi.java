@@ -11,8 +11,11 @@ package dev.nestor.hooks;
 public final class HookApi {
     /** Incompatible changes bump this. */
     public static final int MAJOR = 1;
-    /** Additions (new hook points, new event fields with defaults) bump this. 1.1: lease4_server_decline, services. */
-    public static final int MINOR = 1;
+    /**
+     * Additions (new hook points, new event fields with defaults) bump this. 1.1: lease4_server_decline, services.
+     * 1.2: host6_identifier, the StatsService.
+     */
+    public static final int MINOR = 2;
     /** {@code MAJOR * 1000 + MINOR}: what {@link HookLibrary#apiVersion()} returns. */
     public static final int VERSION = MAJOR * 1000 + MINOR;
 

@@ -24,6 +24,7 @@ import dev.nestor.hooks.v4.Pkt4Send;
 import dev.nestor.hooks.v4.Subnet4Select;
 import dev.nestor.hooks.v6.Buffer6Receive;
 import dev.nestor.hooks.v6.Buffer6Send;
+import dev.nestor.hooks.v6.Host6Identifier;
 import dev.nestor.hooks.v6.Lease6Decline;
 import dev.nestor.hooks.v6.Lease6Expire;
 import dev.nestor.hooks.v6.Lease6Rebind;
@@ -78,6 +79,8 @@ public final class HookPoint<E> {
     public static final HookPoint<Buffer6Receive> BUFFER6_RECEIVE = v6("buffer6_receive", Buffer6Receive.class, SKIP, DROP);
     public static final HookPoint<Pkt6Receive> PKT6_RECEIVE = v6("pkt6_receive", Pkt6Receive.class, SKIP, DROP);
     public static final HookPoint<Subnet6Select> SUBNET6_SELECT = v6("subnet6_select", Subnet6Select.class, SKIP, DROP);
+    /** Since API 1.2. */
+    public static final HookPoint<Host6Identifier> HOST6_IDENTIFIER = v6("host6_identifier", Host6Identifier.class, SKIP, DROP);
     public static final HookPoint<Lease6Select> LEASE6_SELECT = v6("lease6_select", Lease6Select.class, SKIP);
     public static final HookPoint<Lease6Renew> LEASE6_RENEW = v6("lease6_renew", Lease6Renew.class, SKIP);
     public static final HookPoint<Lease6Rebind> LEASE6_REBIND = v6("lease6_rebind", Lease6Rebind.class, SKIP);
@@ -96,7 +99,7 @@ public final class HookPoint<E> {
     private static final List<HookPoint<?>> ALL = List.of(DHCP4_SRV_CONFIGURED, BUFFER4_RECEIVE, PKT4_RECEIVE,
             SUBNET4_SELECT, HOST4_IDENTIFIER, LEASE4_SELECT, LEASE4_RENEW, LEASE4_RELEASE, LEASE4_DECLINE, DDNS4_UPDATE,
             LEASES4_COMMITTED, LEASE4_OFFER, PKT4_SEND, BUFFER4_SEND, LEASE4_EXPIRE, LEASE4_RECOVER, LEASE4_SERVER_DECLINE,
-            BUFFER6_RECEIVE, PKT6_RECEIVE, SUBNET6_SELECT, LEASE6_SELECT, LEASE6_RENEW, LEASE6_REBIND, LEASE6_DECLINE,
+            BUFFER6_RECEIVE, PKT6_RECEIVE, SUBNET6_SELECT, HOST6_IDENTIFIER, LEASE6_SELECT, LEASE6_RENEW, LEASE6_REBIND, LEASE6_DECLINE,
             LEASE6_RELEASE, LEASES6_COMMITTED, PKT6_SEND, BUFFER6_SEND, LEASE6_EXPIRE, LEASE6_RECOVER, COMMAND_PROCESSED);
 
     private final String name;

@@ -122,6 +122,16 @@ class BundledHooksTest extends LabTest {
         assertThat(server.control().command("lease4-get-all").toString()).doesNotContain("02:00:00:00:10:55");
         ClientLease calm = client(new Dhclient(lab, lab.addClient("calm", null))).obtain();
         assertThat(calm.address()).as("other clients are served").startsWith("192.0.2.");
+        // as Kea's limits: each dropped query counts in pkt4-limit-exceeded and pkt4-receive-drop
+        long exceeded = stat("pkt4-limit-exceeded");
+        assertThat(exceeded).as("the REQUEST and its retries").isGreaterThanOrEqualTo(1);
+        assertThat(stat("pkt4-receive-drop")).isGreaterThanOrEqualTo(exceeded);
+    }
+
+    private long stat(String name) {
+        JsonNode answer = server.control().command("statistic-get", Json.MAPPER.createObjectNode().put("name", name));
+        assertThat(answer.path("arguments").path(name).isArray()).as(answer.toString()).isTrue();
+        return answer.path("arguments").path(name).get(0).get(0).asLong();
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.nestor.hooks.NextStep;
 import dev.nestor.hooks.runtime.HookDispatcher;
 import dev.nestor.hooks.runtime.Outcome;
 import dev.nestor.hooks.v6.Envelope6;
+import dev.nestor.hooks.v6.Host6Identifier;
 import dev.nestor.hooks.v6.Lease6Decline;
 import dev.nestor.hooks.v6.Lease6Rebind;
 import dev.nestor.hooks.v6.Lease6Release;
@@ -93,6 +94,19 @@ final class PacketHooks6 {
             return ex;
         }
         return ex.withSubnet(s.get());
+    }
+
+    /**
+     * host6_identifier: the identifier the callouts (flex_id) compute for the reservation lookup; null when there are
+     * no callouts, a callout answered anything but CONTINUE, or the identifier is empty. A failing callout drops.
+     */
+    static Host6Identifier hostIdentifier(Exchange6 ex) {
+        HookDispatcher d = of(ex);
+        if (!d.has(HookPoint.HOST6_IDENTIFIER)) return null;
+        Outcome<Host6Identifier> o = d.fire(HookPoint.HOST6_IDENTIFIER, new Host6Identifier(ex.packet()));
+        if (o.failed()) throw new PacketDrop6("hook library '" + o.failedLibrary() + "' failed in host6_identifier", true);
+        if (!o.is(NextStep.CONTINUE) || o.event().identifier().isEmpty()) return null;
+        return o.event();
     }
 
     /** lease6_select, lease6_renew and lease6_rebind, run by the allocation engine at its decision points. */

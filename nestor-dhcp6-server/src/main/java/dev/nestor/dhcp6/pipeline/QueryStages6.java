@@ -23,6 +23,7 @@ import dev.nestor.engine.v6.HostIndex6;
 import dev.nestor.engine.v6.IaDecision;
 import dev.nestor.engine.v6.IaRequest;
 import dev.nestor.engine.v6.SubnetSelector6;
+import dev.nestor.hooks.v6.Host6Identifier;
 import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseType6;
 
@@ -104,7 +105,7 @@ final class QueryStages6 {
     static ClientContext6 context(Exchange6 ex, boolean fake) {
         Dhcp6Runtime rt = ex.runtime();
         HwAddress hw = hwAddress(ex);
-        HostIndex6.ClientIds ids = new HostIndex6.ClientIds(ex.duid(), hw == null ? null : Bytes.of(hw.bytes()), null);
+        HostIndex6.ClientIds ids = identifiers(ex, hw);
         var order = rt.config().globals().hostReservationIdentifiers();
         List<Subnet6> subnets = rt.selection().candidates(ex.subnet(), ex.classes());
         Map<Long, Reservation6> reservations = new HashMap<>();
@@ -117,6 +118,23 @@ final class QueryStages6 {
         classes = rt.classifier().classifyAfterHostLookup(new PacketView6(ex.chain(), ex.datagram(), classes), classes, selected != null);
         String hostname = selected != null ? selected.hostname() : "";
         return new ClientContext6(subnets, ex.duid(), hw, fake, reservations, classes, hostname, classValid(rt, classes));
+    }
+
+    /**
+     * The identifiers reservations are looked up by: the DUID, the hardware address and, when
+     * host-reservation-identifiers lists flex-id, what the host6_identifier callouts (flex_id) answer (Kea's
+     * initContext; a callout may also answer a DUID or hardware address, used for this lookup only).
+     */
+    static HostIndex6.ClientIds identifiers(Exchange6 ex, HwAddress hw) {
+        HostIndex6.ClientIds ids = new HostIndex6.ClientIds(ex.duid(), hw == null ? null : Bytes.of(hw.bytes()), null);
+        if (!ex.runtime().config().globals().hostReservationIdentifiers().contains(Reservation6.IdentifierType.FLEX_ID)) return ids;
+        Host6Identifier h = PacketHooks6.hostIdentifier(ex);
+        if (h == null) return ids;
+        return switch (h.type()) {
+            case FLEX_ID -> new HostIndex6.ClientIds(ids.duid(), ids.hwAddress(), h.identifier());
+            case DUID -> new HostIndex6.ClientIds(h.identifier(), ids.hwAddress(), null);
+            case HW_ADDRESS -> new HostIndex6.ClientIds(ids.duid(), h.identifier(), null);
+        };
     }
 
     /** The exchange after host lookup: classes including KNOWN/UNKNOWN and reservation classes, and the host. */

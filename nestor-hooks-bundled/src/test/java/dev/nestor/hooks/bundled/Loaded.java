@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nestor.control.CommandRegistry;
 import dev.nestor.hooks.HookPoint;
+import dev.nestor.hooks.StatsService;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
 import dev.nestor.hooks.runtime.HookDispatcher;
@@ -28,9 +29,16 @@ final class Loaded implements AutoCloseable {
     }
 
     Loaded(String keaName, String parameters, String serverConfig, LeaseService4 leases, HookPoint.Family family) throws Exception {
+        this(keaName, parameters, serverConfig, leases, family, null);
+    }
+
+    /** With {@code stats} as the libraries' {@link StatsService} (none when null). */
+    Loaded(String keaName, String parameters, String serverConfig, LeaseService4 leases, HookPoint.Family family,
+           StatsService stats) throws Exception {
         JsonNode cfg = JSON.readTree(serverConfig == null ? "{}" : serverConfig);
         HookEnvironment env = HookEnvironment.of(family, cfg, 0, new HookCommands(new CommandRegistry()));
         if (leases != null) env = env.withService(LeaseService4.class, leases);
+        if (stats != null) env = env.withService(StatsService.class, stats);
         libs = HookLibraries.load(List.of(new LibrarySpec("/usr/lib/kea/hooks/" + keaName,
                 parameters == null ? null : JSON.readTree(parameters), "Dhcp4.hooks-libraries[0]")), env);
         libs.activate();

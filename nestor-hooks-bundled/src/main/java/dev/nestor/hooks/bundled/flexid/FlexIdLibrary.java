@@ -21,8 +21,9 @@ import java.util.Map;
  * reservations with {@code "flex-id"} match it when {@code host-reservation-identifiers} lists {@code flex-id}
  * (the server asks at {@code host4_identifier}). With {@code replace-client-id}, the query's client identifier is
  * replaced by 0x00 and the flex-id (with {@code cid-as-rfc4361-duid}: 0xFF, a zero IAID and the flex-id), so leases
- * follow the flexible identifier too; the response carries the client's own identifier back, as Kea does. DHCPv4
- * only: the DHCPv6 server fires no host6_identifier point, so a DHCPv6 flex-id cannot be offered yet.
+ * follow the flexible identifier too; the response carries the client's own identifier back, as Kea does. In the
+ * DHCPv6 server ({@link FlexId6}): host6_identifier, {@code replace-client-id} (the DUID becomes 0x0000 and the
+ * flex-id) and {@code ignore-iaid}.
  */
 public final class FlexIdLibrary implements HookLibrary {
     private static final int MAX_PENDING = 4096;
@@ -46,17 +47,34 @@ public final class FlexIdLibrary implements HookLibrary {
     @Override
     public void load(HookContext ctx) {
         JsonNode p = ctx.parameters();
-        JsonNode expr = p.get("identifier-expression");
-        if (expr == null || !expr.isTextual()) throw new IllegalArgumentException("'identifier-expression' parameter is mandatory and must be a string");
-        ServerConfigView cfg = new ServerConfigView(ctx.serverConfig(), false);
-        expression = new Expressions(cfg.optionDefinitions(), false).parseString("identifier-expression", expr.asText());
+        boolean v6 = ctx.family() == HookPoint.Family.DHCP6;
         JsonNode replace = p.get("replace-client-id");
         if (replace != null && !replace.isBoolean()) throw new IllegalArgumentException("'replace-client-id' must be a boolean");
         replaceClientId = replace != null && replace.asBoolean();
         if (p.has("ignore-iaid") && !p.get("ignore-iaid").isBoolean()) throw new IllegalArgumentException("'ignore-iaid' must be a boolean");
+        boolean ignoreIaid = v6 && p.path("ignore-iaid").asBoolean(false);
+        JsonNode expr = p.get("identifier-expression");
+        // Kea 3.1.2: with ignore-iaid alone, a DHCPv6 server may leave the expression out
+        if ((expr == null && !ignoreIaid) || (expr != null && !expr.isTextual())) {
+            throw new IllegalArgumentException("'identifier-expression' parameter is mandatory and must be a string");
+        }
+        ServerConfigView cfg = new ServerConfigView(ctx.serverConfig(), v6);
+        // an empty expression switches the flexible identifier off, as in Kea
+        expression = expr == null || expr.asText().isEmpty() ? null
+                : new Expressions(cfg.optionDefinitions(), v6).parseString("identifier-expression", expr.asText());
         JsonNode rfc4361 = p.get("cid-as-rfc4361-duid");
         if (rfc4361 != null && !rfc4361.isBoolean()) throw new IllegalArgumentException("'cid-as-rfc4361-duid' must be a boolean");
         cidAsRfc4361Duid = rfc4361 != null && rfc4361.asBoolean();
+        if (v6) {
+            new FlexId6(expression, replaceClientId, ignoreIaid, ctx.logger()).register(ctx);
+            ctx.logger().info("flex_id: identifier-expression '{}'{}{}", expr == null ? "" : expr.asText(),
+                    replaceClientId ? ", replace-client-id" : "", ignoreIaid ? ", ignore-iaid" : "");
+            return;
+        }
+        if (expression == null) {
+            ctx.logger().info("flex_id: empty identifier-expression, no flexible identifier");
+            return;
+        }
 
         ctx.registerCallout(HookPoint.HOST4_IDENTIFIER, e -> {
             byte[] id = Expressions.bytes(expression, Expressions.view4(e.query(), null, null));

@@ -4,20 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nestor.classify.expr.PacketView;
 import dev.nestor.codec.option.OptionDefinitions;
 import dev.nestor.codec.v4.Dhcp4Packet;
-import dev.nestor.codec.v6.Dhcp6Codec;
 import dev.nestor.codec.v6.Dhcp6Message;
 import dev.nestor.codec.v6.Dhcp6Packet;
-import dev.nestor.codec.v6.Dhcp6RelayMessage;
-import dev.nestor.codec.v6.OptionCodes6;
 import dev.nestor.common.Bytes;
 import dev.nestor.hooks.CalloutResult;
 import dev.nestor.hooks.HookApi;
 import dev.nestor.hooks.HookContext;
 import dev.nestor.hooks.HookLibrary;
 import dev.nestor.hooks.HookPoint;
+import dev.nestor.hooks.bundled.ClientMessages6;
 import dev.nestor.hooks.bundled.Expressions;
 import dev.nestor.hooks.bundled.ServerConfigView;
-import dev.nestor.common.wire.WireFormatException;
 import org.slf4j.Logger;
 
 import java.util.ArrayList;
@@ -121,20 +118,7 @@ public final class FlexOptionLibrary implements HookLibrary {
 
     /** Applies {@code change} to the client message inside any relay layers; {@return p itself when unchanged} */
     private static Dhcp6Packet onClientMessage(Dhcp6Packet p, UnaryOperator<Dhcp6Message> change) {
-        return switch (p) {
-            case Dhcp6Message m -> change.apply(m);
-            case Dhcp6RelayMessage r -> {
-                Dhcp6Packet inner;
-                try {
-                    inner = r.innerPacket();
-                } catch (WireFormatException e) {
-                    yield r;
-                }
-                Dhcp6Packet changed = onClientMessage(inner, change);
-                yield changed == inner ? r
-                        : r.withOptions(r.options().with(OptionCodes6.RELAY_MSG, Bytes.of(Dhcp6Codec.encode(changed))));
-            }
-        };
+        return ClientMessages6.change(p, change);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.nestor.hooks.HookApi;
 import dev.nestor.hooks.HookContext;
 import dev.nestor.hooks.HookLibrary;
 import dev.nestor.hooks.HookPoint;
+import dev.nestor.hooks.StatsService;
 import dev.nestor.hooks.bundled.QueryEnvelopes;
 import dev.nestor.hooks.bundled.ServerConfigView;
 import dev.nestor.hooks.v4.LeaseService4;
@@ -32,7 +33,9 @@ import java.util.Set;
  * test expressions only, as in Kea), the selected subnet at subnet4_select / subnet6_select. Lease limits skip a new
  * lease at lease4_select / lease6_select once the class or subnet holds its limit of active leases (no offer, a NAK
  * or NoAddrsAvail); leases record their classes in their user context ({@code "ISC": {"client-classes": [...]}})
- * as Kea's do, and the counts follow the lease events (seeded from the lease store for DHCPv4).
+ * as Kea's do, and the counts follow the lease events (seeded from the lease store for DHCPv4). A query dropped by a
+ * rate limit counts in {@code pkt4-limit-exceeded} and {@code pkt4-receive-drop} ({@code pkt6-*}), as in Kea; a lease
+ * limit only refuses the lease.
  */
 public final class LimitsLibrary implements HookLibrary {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +46,8 @@ public final class LimitsLibrary implements HookLibrary {
     private final QueryEnvelopes<Dhcp4Packet, Set<String>> classes4 = new QueryEnvelopes<>();
     private final QueryEnvelopes<Dhcp6Packet, Set<String>> classes6 = new QueryEnvelopes<>();
     private LeaseService4 leases4;
+    private StatsService stats;
+    private String pkt = "pkt4";
     private volatile boolean seeded;
 
     @Override public int apiVersion() { return HookApi.VERSION; }
@@ -55,6 +60,10 @@ public final class LimitsLibrary implements HookLibrary {
         boolean v6 = ctx.family() == HookPoint.Family.DHCP6;
         limits = LimitsConfig.of(new ServerConfigView(ctx.serverConfig(), v6));
         leases4 = ctx.service(LeaseService4.class).orElse(null);
+        pkt = v6 ? "pkt6" : "pkt4";
+        stats = ctx.service(StatsService.class).orElse(null);
+        // the server's startup statistics include it at 0 in Kea; adding 0 keeps the count across reconfigurations
+        if (stats != null) stats.add(pkt + "-limit-exceeded", 0);
         if (v6) registerV6(ctx);
         else registerV4(ctx);
         limits.classRates().forEach((c, r) -> log.info("LIMITS_CONFIGURED_CLIENT_CLASS_RATE_LIMIT rate limit {} for client class {}", r, c));
@@ -136,6 +145,7 @@ public final class LimitsLibrary implements HookLibrary {
             RateLimit r = limits.classRates().get(c);
             if (r != null && !r.tryAcquire(now)) {
                 log.debug("LIMITS_PACKET_WITH_CLIENT_CLASSES_RATE_LIMIT_DROPPED client class {} over {}", c, r);
+                countDrop();
                 return false;
             }
         }
@@ -146,7 +156,15 @@ public final class LimitsLibrary implements HookLibrary {
         RateLimit r = limits.subnetRates().get(subnetId);
         if (r == null || r.tryAcquire(System.nanoTime())) return true;
         log.debug("LIMITS_PACKET_WITH_SUBNET_ID_RATE_LIMIT_DROPPED subnet {} over {}", subnetId, r);
+        countDrop();
         return false;
+    }
+
+    /** Kea's limits library counts a rate-limited query itself: the server does not count a callout's DROP. */
+    private void countDrop() {
+        if (stats == null) return;
+        stats.add(pkt + "-limit-exceeded", 1);
+        stats.add(pkt + "-receive-drop", 1);
     }
 
     /**
