@@ -5,6 +5,8 @@ import dev.nestor.common.stats.StatsRegistry;
 import dev.nestor.common.time.Clock;
 import dev.nestor.config.ConfigException;
 import dev.nestor.config.model.Dhcp6Config;
+import dev.nestor.ddns.client.DdnsClient;
+import dev.nestor.dhcp6.ddns.DnsUpdates6;
 import dev.nestor.dhcp6.pipeline.ClientLocks;
 import dev.nestor.dhcp6.pipeline.Dhcp6Pipeline;
 import dev.nestor.dhcp6.respond.ReplyRouting6;
@@ -75,6 +77,8 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     private final BuiltinLibraries builtinHooks;
     /** hosts-databases, kept open across reconfigurations that keep them. */
     private final HostDatabases hostDatabases = new HostDatabases();
+    // the connection to the DDNS daemon (dhcp-ddns), kept across reconfigurations
+    private final DdnsClient ddns = new DdnsClient();
 
     /** A server whose hook libraries' commands go to a registry of their own (nobody answers them). */
     public Dhcp6Server(ServerOptions options, StatsRegistry stats, Clock clock) {
@@ -149,9 +153,11 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
             LeaseStore6 store = openStore(config);
             runtime = prepared.bind(store, duid);
             try {
+                ddns.configure(config.dhcpDdns());
                 transportOptions = transportOptions(config);
                 transport = Dhcp6Transports.open(transportOptions);
             } catch (IOException | RuntimeException e) {
+                ddns.close();
                 store.close();
                 throw e;
             }
@@ -163,7 +169,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         current.set(runtime);
         swapHooks(null, runtime);
         pipeline = new Dhcp6Pipeline(current::get, cursors, stats, clock,
-                new ReplyRouting6(options.serverPort(), options.clientPort()), new ClientLocks(), this::sendDeferred);
+                new ReplyRouting6(options.serverPort(), options.clientPort()), new ClientLocks(), this::sendDeferred, ddns);
         workers = startWorkers(config);
         running = true;
         receiver = Thread.ofPlatform().name("dhcp6-receiver").daemon(true).start(this::receiveLoop);
@@ -191,7 +197,8 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         }
     }
 
-    private void reconfigure(Dhcp6Runtime old, Dhcp6Runtime prepared, Dhcp6Config config) throws IOException, LeaseStoreException {
+    private void reconfigure(Dhcp6Runtime old, Dhcp6Runtime prepared, Dhcp6Config config)
+            throws IOException, LeaseStoreException, ConfigException {
         Bytes duid = config.globals().serverId().equals(old.config().globals().serverId()) ? old.serverId()
                 : ServerIdentity.loadOrCreate(config.globals().serverId(), options.dataDirectory(), clock, Interfaces::list);
         boolean sameStore = old.config().leaseDatabase().equals(config.leaseDatabase());
@@ -204,6 +211,12 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
             if (!sameStore) old.store().close();
             lastReloadNanos = System.nanoTime();
             return;
+        }
+        try {
+            ddns.configure(config.dhcpDdns());
+        } catch (IOException e) {
+            if (!sameStore) store.close();
+            throw new ConfigException("Dhcp6.dhcp-ddns", "cannot start the DHCP-DDNS sender: " + e.getMessage());
         }
         Transport6Options newTransport = transportOptions(config);
         boolean reopen = !newTransport.equals(transportOptions);
@@ -329,7 +342,9 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
 
     public LeaseReclaimer6 reclaimer() {
         Dhcp6Runtime rt = current.get();
-        return new LeaseReclaimer6(rt.store(), LeaseCounters6.of(stats, rt.config()), clock, new ReclaimHooks6(rt.hooks().dispatcher()));
+        // Kea queues the DNS removal of each lease it reclaims (when the lease had names in DNS)
+        return new LeaseReclaimer6(rt.store(), LeaseCounters6.of(stats, rt.config()), clock,
+                new ReclaimHooks6(rt.hooks().dispatcher(), lease -> DnsUpdates6.removed(ddns, rt.config(), lease)));
     }
 
     private LeaseStore6 openStore(Dhcp6Config config) throws LeaseStoreException {
@@ -354,6 +369,9 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     public StatsRegistry stats() { return stats; }
 
     public Clock clock() { return clock; }
+
+    /** The connection to the DDNS daemon (lease commands with update-ddns queue removals through it). */
+    public DdnsClient ddns() { return ddns; }
 
     public ServerOptions options() { return options; }
 
@@ -397,6 +415,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     public synchronized void close() {
         if (detached) {
             detached = false;
+            ddns.close();
             Dhcp6Runtime rt = current.get();
             rt.hooks().close();
             hostDatabases.close();
@@ -417,6 +436,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         }
         workers.close();
         timers.shutdownNow();
+        ddns.close(); // after the workers: their last requests still go out
         networkState.close();
         Dhcp6Runtime rt = current.get();
         rt.hooks().close();

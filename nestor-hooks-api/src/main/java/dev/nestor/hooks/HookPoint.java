@@ -86,6 +86,7 @@ public final class HookPoint<E> {
     public static final HookPoint<Lease6Rebind> LEASE6_REBIND = v6("lease6_rebind", Lease6Rebind.class, SKIP);
     public static final HookPoint<Lease6Decline> LEASE6_DECLINE = v6("lease6_decline", Lease6Decline.class, SKIP, DROP);
     public static final HookPoint<Lease6Release> LEASE6_RELEASE = v6("lease6_release", Lease6Release.class, SKIP, DROP);
+    public static final HookPoint<dev.nestor.hooks.v6.Ddns6Update> DDNS6_UPDATE = v6("ddns6_update", dev.nestor.hooks.v6.Ddns6Update.class);
     public static final HookPoint<Leases6Committed> LEASES6_COMMITTED = v6("leases6_committed", Leases6Committed.class, DROP, PARK);
     public static final HookPoint<Pkt6Send> PKT6_SEND = v6("pkt6_send", Pkt6Send.class, SKIP, DROP);
     public static final HookPoint<Buffer6Send> BUFFER6_SEND = v6("buffer6_send", Buffer6Send.class, SKIP, DROP);
@@ -100,7 +101,7 @@ public final class HookPoint<E> {
             SUBNET4_SELECT, HOST4_IDENTIFIER, LEASE4_SELECT, LEASE4_RENEW, LEASE4_RELEASE, LEASE4_DECLINE, DDNS4_UPDATE,
             LEASES4_COMMITTED, LEASE4_OFFER, PKT4_SEND, BUFFER4_SEND, LEASE4_EXPIRE, LEASE4_RECOVER, LEASE4_SERVER_DECLINE,
             BUFFER6_RECEIVE, PKT6_RECEIVE, SUBNET6_SELECT, HOST6_IDENTIFIER, LEASE6_SELECT, LEASE6_RENEW, LEASE6_REBIND, LEASE6_DECLINE,
-            LEASE6_RELEASE, LEASES6_COMMITTED, PKT6_SEND, BUFFER6_SEND, LEASE6_EXPIRE, LEASE6_RECOVER, COMMAND_PROCESSED);
+            LEASE6_RELEASE, DDNS6_UPDATE, LEASES6_COMMITTED, PKT6_SEND, BUFFER6_SEND, LEASE6_EXPIRE, LEASE6_RECOVER, COMMAND_PROCESSED);
 
     private final String name;
     private final Class<E> eventType;

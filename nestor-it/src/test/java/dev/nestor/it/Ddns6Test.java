@@ -21,9 +21,7 @@ import org.junit.jupiter.api.Test;
  * sending NameChangeRequests to {@code bin/nestor-ddns}, which updates a real BIND 9: an AAAA record and a PTR in
  * {@code 8.b.d.0.1.0.0.2.ip6.arpa} (with DHCIDs computed from the client's DUID), removed on release.
  *
- * <p>Passes against kea-dhcp6. Against nestor-dhcp6 it fails, on purpose and not skipped, until nestor-dhcp6 sends
- * NCRs (issue 7, "The DHCP servers' side"): the client is served, but nestor-ddns reports {@code ncr-received=0}
- * in the failure report.
+ * <p>The same assertions hold for kea-dhcp6 and nestor-dhcp6.
  */
 class Ddns6Test extends LabTest {
     Bind9 dns;

@@ -91,11 +91,15 @@ public record ClientFqdn(int flags, int rcode1, int rcode2, String name, boolean
 
     // ---- DHCPv6, option 39 ----
 
+    /** N's bit in option 39 (RFC 4704): v6 has no E flag, so N sits where v4 keeps E. */
+    private static final int WIRE6_N = 0x04;
+
     /** Parses option 39's payload: flags then the name in DNS wire form. */
     public static ClientFqdn decodeV6(Bytes payload) {
         byte[] b = payload.toArray();
         if (b.length < 1) throw new IllegalArgumentException("DHCPv6 Client FQDN Option (39) is truncated");
-        int flags = b[0] & 0xFF & (FLAG_S | FLAG_O | FLAG_N);
+        int wire = b[0] & 0xFF;
+        int flags = (wire & (FLAG_S | FLAG_O)) | ((wire & WIRE6_N) != 0 ? FLAG_N : 0);
         checkNs(flags);
         Parsed p = fromWire(b, 1);
         return v6(flags, p.name, p.full);
@@ -104,7 +108,7 @@ public record ClientFqdn(int flags, int rcode1, int rcode2, String name, boolean
     /** Option 39's payload. */
     public Bytes encodeV6() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(flags & ~FLAG_E);
+        out.write((flags & (FLAG_S | FLAG_O)) | (n() ? WIRE6_N : 0));
         if (!name.isEmpty()) out.writeBytes(toWire());
         return Bytes.of(out.toByteArray());
     }

@@ -64,4 +64,14 @@ class ClientFqdnTest {
         ClientFqdn answer = f.withFlags(ClientFqdn.FLAG_S).withName("host.example.org", true);
         assertThat(answer.encodeV6().toHex()).isEqualTo("010468 6f7374076578616d706c65036f726700".replace(" ", ""));
     }
+
+    @Test
+    void dhcpv6NFlagIsBitTwoOnTheWire() {
+        // RFC 4704: flags are 00000NOS; a client asking the server not to update sends N=1 (0x04)
+        ClientFqdn noUpdate = ClientFqdn.decodeV6(Bytes.fromHex("0404686f7374"));
+        assertThat(noUpdate.n()).isTrue();
+        assertThat(noUpdate.s()).isFalse();
+        ClientFqdn answer = noUpdate.withFlags(ClientFqdn.FLAG_N | ClientFqdn.FLAG_O);
+        assertThat(answer.encodeV6().get(0)).isEqualTo(0x06);
+    }
 }

@@ -17,6 +17,7 @@ import dev.nestor.dhcp.commands.LeaseCsvWriter;
 import dev.nestor.dhcp.commands.LeaseQuery;
 import dev.nestor.dhcp.commands.LeaseSupport;
 import dev.nestor.dhcp6.Dhcp6Server;
+import dev.nestor.dhcp6.ddns.DnsUpdates6;
 import dev.nestor.engine.v6.LeaseCounters6;
 import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseState;
@@ -121,6 +122,8 @@ public final class LeaseCommands6 {
         Optional<Lease6> lease = find(q, "Delete");
         if (lease.isEmpty() || !store().delete(lease.get())) throw KeaError.empty("IPv6 lease not found.");
         count(lease.get(), -1);
+        // Kea's update-ddns: the lease's DNS records go too (when it had some and DDNS is enabled)
+        if (q.updateDdns()) DnsUpdates6.removed(server.ddns(), config(), lease.get());
         return Answer.success("IPv6 lease deleted.");
     }
 

@@ -14,7 +14,10 @@ import dev.nestor.common.Bytes;
 import dev.nestor.common.stats.StatsRegistry;
 import dev.nestor.common.time.Clock;
 import dev.nestor.common.wire.WireFormatException;
+import dev.nestor.ddns.client.DdnsClient;
+import dev.nestor.ddns.client.NameDecision;
 import dev.nestor.dhcp6.Dhcp6Runtime;
+import dev.nestor.dhcp6.ddns.ClientNames6;
 import dev.nestor.dhcp6.respond.ReplyRouting6;
 import dev.nestor.dhcp6.respond.ResponseBuilder6;
 import dev.nestor.dhcp6.respond.ResponseBuilder6.Phase;
@@ -44,6 +47,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -78,6 +82,7 @@ public final class Dhcp6Pipeline {
     private final ResponseBuilder6 builder = new ResponseBuilder6();
     private final MessageChecks6 checks;
     private final Consumer<UdpDatagram6> deferred;
+    private final ClientNames6 names;
 
     public Dhcp6Pipeline(Supplier<Dhcp6Runtime> runtime, PoolCursors cursors, StatsRegistry stats, Clock clock,
                          ReplyRouting6 routing, ClientLocks locks) {
@@ -88,6 +93,16 @@ public final class Dhcp6Pipeline {
     /** @param deferred sends replies that hook libraries parked and resumed later (called on the resuming thread) */
     public Dhcp6Pipeline(Supplier<Dhcp6Runtime> runtime, PoolCursors cursors, StatsRegistry stats, Clock clock,
                          ReplyRouting6 routing, ClientLocks locks, Consumer<UdpDatagram6> deferred) {
+        this(runtime, cursors, stats, clock, routing, locks, deferred, new DdnsClient());
+    }
+
+    /**
+     * @param ddns the server's connection to the DDNS daemon (client names are processed either way; requests are
+     *             sent when it is enabled)
+     */
+    public Dhcp6Pipeline(Supplier<Dhcp6Runtime> runtime, PoolCursors cursors, StatsRegistry stats, Clock clock,
+                         ReplyRouting6 routing, ClientLocks locks, Consumer<UdpDatagram6> deferred, DdnsClient ddns) {
+        this.names = new ClientNames6(ddns);
         this.runtime = runtime;
         this.cursors = cursors;
         this.stats = stats;
@@ -187,12 +202,17 @@ public final class Dhcp6Pipeline {
         }
         ClientContext6 ctx = QueryStages6.context(ex, fake);
         ex = QueryStages6.withHost(ex, ctx);
+        NameDecision name = clientName(ex);
+        ctx = withHostname(ctx, name.hostname());
+        Map<Bytes, Lease6> before = fake ? Map.of() : names.clientLeases(ex.runtime().store(), ex.duid(), ias);
         List<IaDecision> decisions = engine(ex).allocate(ctx, ias);
         if (storeFailed(decisions)) return Optional.empty();
         countDecisions(ex, decisions);
         Exchange6 done = QueryStages6.granted(ex, ctx, decisions);
-        p.record(done, decisions, fake);
-        reply = builder.withIas(reply, done, decisions, Phase.ALLOCATE);
+        ClientNames6.Named named = clientName(ex, done, ctx, decisions, name, fake);
+        p.record(done, named.decisions(), fake);
+        if (!fake) names.leasesCommitted(done.runtime().config(), done.subnet(), done.pool(), named.decision(), named.decisions(), before);
+        reply = builder.withIas(ClientNames6.answer(reply, named.decision()), done, named.decisions(), Phase.ALLOCATE);
         return Optional.of(builder.withOptions(reply, done, oro));
     }
 
@@ -209,12 +229,17 @@ public final class Dhcp6Pipeline {
         }
         ClientContext6 ctx = QueryStages6.context(ex, false);
         ex = QueryStages6.withHost(ex, ctx);
+        NameDecision name = clientName(ex);
+        ctx = withHostname(ctx, name.hostname());
+        Map<Bytes, Lease6> before = names.clientLeases(ex.runtime().store(), ex.duid(), ias);
         List<IaDecision> decisions = engine(ex).renew(ctx, ias, rebind);
         if (storeFailed(decisions)) return Optional.empty();
         countDecisions(ex, decisions);
         Exchange6 done = QueryStages6.granted(ex, ctx, decisions);
-        p.record(done, decisions, false);
-        reply = builder.withIas(reply, done, decisions, Phase.EXTEND);
+        ClientNames6.Named named = clientName(ex, done, ctx, decisions, name, false);
+        p.record(done, named.decisions(), false);
+        names.leasesCommitted(done.runtime().config(), done.subnet(), done.pool(), named.decision(), named.decisions(), before);
+        reply = builder.withIas(ClientNames6.answer(reply, named.decision()), done, named.decisions(), Phase.EXTEND);
         return Optional.of(builder.withOptions(reply, done, oro));
     }
 
@@ -250,6 +275,7 @@ public final class Dhcp6Pipeline {
         LeaseRelease6 releaser = new LeaseRelease6(ex.runtime().store(), LeaseCounters6.of(stats, ex.runtime().config()), clock);
         ReleaseAnswers6.Result r = ReleaseAnswers6.release(builder, releaser, ex.duid(), ias, PacketHooks6.release(ex, p.deleted));
         if (r.storeFailed()) return Optional.empty();
+        names.leasesRemoved(ex.runtime().config(), p.deleted); // Kea's queueNCR(CHG_REMOVE) per released lease
         for (var ia : r.ias()) reply = reply.plusOption(ia);
         return Optional.of(ResponseBuilder6.withStatus(reply, r.summary(), "Summary status for all processed IA_NAs"));
     }
@@ -260,8 +286,15 @@ public final class Dhcp6Pipeline {
         LeaseRelease6 releaser = new LeaseRelease6(ex.runtime().store(), LeaseCounters6.of(stats, ex.runtime().config()), clock);
         long probation = ex.runtime().config().globals().declineProbationPeriod();
         List<Bytes> declined = new ArrayList<>();
-        ReleaseAnswers6.Result r = ReleaseAnswers6.decline(builder, releaser, ex.duid(), ias, probation, PacketHooks6.decline(ex, declined));
+        java.util.function.Predicate<Lease6> hooks = PacketHooks6.decline(ex, declined);
+        List<Lease6> named = new ArrayList<>(); // the leases as they were: their records go (Kea's queueNCR on the old values)
+        ReleaseAnswers6.Result r = ReleaseAnswers6.decline(builder, releaser, ex.duid(), ias, probation, l -> {
+            if (!hooks.test(l)) return false;
+            named.add(l);
+            return true;
+        });
         if (r.storeFailed()) return Optional.empty();
+        names.leasesRemoved(ex.runtime().config(), named);
         for (Bytes a : declined) ex.runtime().store().get(LeaseType6.NA, a).ifPresent(p.leases::add);
         for (var ia : r.ias()) reply = reply.plusOption(ia);
         return Optional.of(reply);
@@ -348,6 +381,33 @@ public final class Dhcp6Pipeline {
         if (MessageType6.ADVERTISE.equals(reply.type())) stats.add("pkt6-advertise-sent", 1);
         else if (MessageType6.REPLY.equals(reply.type())) stats.add("pkt6-reply-sent", 1);
         return Optional.of(routing.route(ex.datagram(), ex.chain(), wire));
+    }
+
+    // ---- client names and DNS updates ----
+
+    /** Kea's processClientFqdn before allocation: the selected subnet's ddns-* values, then ddns6_update. */
+    private NameDecision clientName(Exchange6 ex) {
+        return PacketHooks6.ddnsUpdate(ex, names.decide(ex.query(), ex.subnet(), ex.pool(), ex.reservation(), ex.classes()));
+    }
+
+    /**
+     * Once the leases are known: decided again when the granted subnet, pool or host brings other ddns-* values (Kea's
+     * checkPostAssignmentChanges), then the name generated from the first address and the leases named.
+     */
+    private ClientNames6.Named clientName(Exchange6 ex, Exchange6 done, ClientContext6 ctx, List<IaDecision> decisions,
+                                          NameDecision first, boolean fake) {
+        NameDecision d = first;
+        if (!ClientNames6.sameScope(ex.subnet(), null, ex.reservation(), done.subnet(), done.pool(), done.reservation())) {
+            d = clientName(done);
+        }
+        return names.afterAllocation(d, done.subnet(), done.pool(), decisions, ctx.hostname(), !fake,
+                fake ? null : done.runtime().store());
+    }
+
+    private static ClientContext6 withHostname(ClientContext6 c, String hostname) {
+        if (c.hostname().equals(hostname)) return c;
+        return new ClientContext6(c.subnets(), c.duid(), c.hwAddress(), c.fakeAllocation(), c.reservations(), c.classes(),
+                hostname, c.classValid());
     }
 
     // ---- hook points around the exchange ----

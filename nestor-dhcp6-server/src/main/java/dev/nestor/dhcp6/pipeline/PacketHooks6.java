@@ -160,4 +160,18 @@ final class PacketHooks6 {
             return true;
         };
     }
+
+    /**
+     * ddns6_update: a callout may change the host name and the update directions (Kea fires it in processClientFqdn,
+     * only when the server answers with a Client FQDN option). The response it sees is a skeleton carrying that option.
+     */
+    static dev.nestor.ddns.client.NameDecision ddnsUpdate(Exchange6 ex, dev.nestor.ddns.client.NameDecision d) {
+        HookDispatcher h = of(ex);
+        if (!h.has(HookPoint.DDNS6_UPDATE) || d.answer() != dev.nestor.ddns.client.NameDecision.Answer.FQDN) return d;
+        var response = dev.nestor.dhcp6.ddns.ClientNames6.answer(
+                dev.nestor.codec.v6.Dhcp6Message.replyTo(ex.query(), dev.nestor.codec.v6.MessageType6.REPLY), d);
+        Outcome<dev.nestor.hooks.v6.Ddns6Update> o = check(HookPoint.DDNS6_UPDATE, h.fire(HookPoint.DDNS6_UPDATE,
+                new dev.nestor.hooks.v6.Ddns6Update(ex.query(), response, info(ex.subnet()), d.hostname(), d.forward(), d.reverse())));
+        return d.withHookResult(o.event().hostname(), o.event().forwardUpdate(), o.event().reverseUpdate());
+    }
 }
