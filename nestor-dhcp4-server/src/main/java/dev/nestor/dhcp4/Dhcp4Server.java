@@ -26,7 +26,7 @@ import dev.nestor.lease.LeaseStores;
 import dev.nestor.lease.StoreContext;
 import dev.nestor.lease.SubnetLeaseCounts;
 import dev.nestor.lease.jdbc.DatabaseException;
-import dev.nestor.lease.jdbc.DatabaseStatus;
+import dev.nestor.lease.jdbc.DatabaseSupervisors;
 import dev.nestor.transport.Dhcp4Transport;
 import dev.nestor.transport.Dhcp4Transports;
 import dev.nestor.transport.InboundDatagram;
@@ -85,10 +85,25 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
     private volatile boolean running;
     // commands-only server (no sockets, workers or timers): see detached()
     private boolean detached;
-    // on-fail handling of an SQL lease store (none for memfile)
-    private DatabaseSupervisor databaseSupervisor;
     private volatile IntConsumer fatalExit = status ->
             log.error("the lease database is gone for good but nothing can stop this process; DHCP service stays as it is");
+    // on-fail handling of the SQL lease and hosts databases (none for memfile): see supervise()
+    private final DatabaseSupervisors databases = new DatabaseSupervisors("dhcp4", new DatabaseSupervisors.Actions() {
+        @Override
+        public void disableService(int connection) {
+            networkState.disableService(NetworkState.DB_CONNECTION + connection);
+        }
+
+        @Override
+        public void enableService(int connection) {
+            networkState.enableService(NetworkState.DB_CONNECTION + connection);
+        }
+
+        @Override
+        public void exit(int status, String reason) {
+            fatalExit.accept(status);
+        }
+    });
 
     /** A server whose hook libraries' commands go to a registry of their own (nobody answers them). */
     public Dhcp4Server(ServerOptions options, StatsRegistry stats, Clock clock) {
@@ -171,8 +186,8 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         }
         initStatistics(runtime);
         current.set(runtime);
+        supervise(runtime);
         swapHooks(null, runtime);
-        superviseStore(runtime.store());
         interfaces = new SystemInterfaces();
         transportOptions = transportOptions(config);
         transport = Dhcp4Transports.open(transportOptions);
@@ -233,10 +248,10 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
             }
             current.set(next);
             swapped = true;
+            supervise(next); // before swapHooks closes the hosts databases the new config dropped
             swapHooks(old, next);
             initStatistics(next);
             if (!sameStore) {
-                superviseStore(store);
                 try {
                     old.store().close();
                 } catch (Exception e) {
@@ -361,27 +376,13 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         this.fatalExit = Objects.requireNonNull(exit, "exit");
     }
 
-    /** Applies {@code on-fail} to an SQL store: service disabled while reconnecting, exit when it gives up. */
-    private void superviseStore(LeaseStore4 store) {
-        if (databaseSupervisor != null) databaseSupervisor.close();
-        databaseSupervisor = null;
-        if (!(store instanceof DatabaseStatus status)) return;
-        databaseSupervisor = DatabaseSupervisor.watch(status, new DatabaseSupervisor.Actions() {
-            @Override
-            public void disableService() {
-                networkState.disableService(NetworkState.DB_CONNECTION);
-            }
-
-            @Override
-            public void enableService() {
-                networkState.enableService(NetworkState.DB_CONNECTION);
-            }
-
-            @Override
-            public void exit(int status, String reason) {
-                fatalExit.accept(status);
-            }
-        });
+    /**
+     * Applies {@code on-fail} to the SQL databases {@code rt} uses (lease database, hosts databases): the service
+     * is disabled while one is lost under stop-retry-exit, and the daemon exits when one is gone for good.
+     */
+    private void supervise(Dhcp4Runtime rt) {
+        databases.leaseStore(rt.store());
+        databases.hostStores(rt.hosts().databases());
     }
 
     private LeaseStore4 openStore(Dhcp4Config config) throws LeaseStoreException {
@@ -515,7 +516,7 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         workers.close();
         timers.shutdownNow();
         ddns.close(); // after the workers: their last requests still go out
-        if (databaseSupervisor != null) databaseSupervisor.close();
+        databases.close();
         networkState.close();
         Dhcp4Runtime rt = current.get();
         rt.hooks().close();

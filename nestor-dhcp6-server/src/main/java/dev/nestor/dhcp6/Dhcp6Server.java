@@ -25,6 +25,8 @@ import dev.nestor.lease.LeaseStore6;
 import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.lease.LeaseStores;
 import dev.nestor.lease.StoreContext;
+import dev.nestor.lease.jdbc.DatabaseException;
+import dev.nestor.lease.jdbc.DatabaseSupervisors;
 import dev.nestor.transport.Dhcp6Transport;
 import dev.nestor.transport.Dhcp6Transports;
 import dev.nestor.transport.InboundDatagram6;
@@ -44,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * The DHCPv6 server, with the lifecycle of the DHCPv4 one: it owns the transport, the worker threads, the lease
@@ -79,6 +82,25 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     private final HostDatabases hostDatabases = new HostDatabases();
     // the connection to the DDNS daemon (dhcp-ddns), kept across reconfigurations
     private final DdnsClient ddns = new DdnsClient();
+    private volatile IntConsumer fatalExit = status ->
+            log.error("a database is gone for good but nothing can stop this process; DHCP service stays as it is");
+    // on-fail handling of the SQL lease and hosts databases (none for memfile): see supervise()
+    private final DatabaseSupervisors databases = new DatabaseSupervisors("dhcp6", new DatabaseSupervisors.Actions() {
+        @Override
+        public void disableService(int connection) {
+            networkState.disableService(NetworkState.DB_CONNECTION + connection);
+        }
+
+        @Override
+        public void enableService(int connection) {
+            networkState.enableService(NetworkState.DB_CONNECTION + connection);
+        }
+
+        @Override
+        public void exit(int status, String reason) {
+            fatalExit.accept(status);
+        }
+    });
 
     /** A server whose hook libraries' commands go to a registry of their own (nobody answers them). */
     public Dhcp6Server(ServerOptions options, StatsRegistry stats, Clock clock) {
@@ -167,6 +189,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         }
         Statistics6.init(stats, runtime);
         current.set(runtime);
+        supervise(runtime);
         swapHooks(null, runtime);
         pipeline = new Dhcp6Pipeline(current::get, cursors, stats, clock,
                 new ReplyRouting6(options.serverPort(), options.clientPort()), new ClientLocks(), this::sendDeferred, ddns);
@@ -232,6 +255,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
             transportOptions = newTransport;
         }
         current.set(next);
+        supervise(next); // before swapHooks closes the hosts databases the new config dropped
         swapHooks(old, next);
         Statistics6.init(stats, next);
         if (!sameStore) {
@@ -335,6 +359,9 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     private static void safely(Runnable r) {
         try {
             r.run();
+        } catch (DatabaseException e) {
+            // the lease database is down: DatabaseSupervisors has said so; the next run tries again
+            log.debug("timer task skipped: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.error("timer task failed", e);
         }
@@ -345,6 +372,24 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         // Kea queues the DNS removal of each lease it reclaims (when the lease had names in DNS)
         return new LeaseReclaimer6(rt.store(), LeaseCounters6.of(stats, rt.config()), clock,
                 new ReclaimHooks6(rt.hooks().dispatcher(), lease -> DnsUpdates6.removed(ddns, rt.config(), lease)));
+    }
+
+    /**
+     * What the daemon does when a database is gone for good ({@code on-fail} {@code stop-retry-exit} or
+     * {@code serve-retry-exit} after {@code max-reconnect-tries}): typically stop and exit with the given status.
+     * Called on a background thread; must not block.
+     */
+    public void onFatalDatabaseFailure(IntConsumer exit) {
+        this.fatalExit = Objects.requireNonNull(exit, "exit");
+    }
+
+    /**
+     * Applies {@code on-fail} to the SQL databases {@code rt} uses (lease database, hosts databases): the service
+     * is disabled while one is lost under stop-retry-exit, and the daemon exits when one is gone for good.
+     */
+    private void supervise(Dhcp6Runtime rt) {
+        databases.leaseStore(rt.store());
+        databases.hostStores(rt.hosts().databases());
     }
 
     private LeaseStore6 openStore(Dhcp6Config config) throws LeaseStoreException {
@@ -437,6 +482,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         workers.close();
         timers.shutdownNow();
         ddns.close(); // after the workers: their last requests still go out
+        databases.close();
         networkState.close();
         Dhcp6Runtime rt = current.get();
         rt.hooks().close();

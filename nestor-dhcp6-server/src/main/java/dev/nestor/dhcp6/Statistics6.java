@@ -44,7 +44,16 @@ final class Statistics6 {
 
     static void init(StatsRegistry stats, Dhcp6Runtime rt) {
         for (String name : GLOBAL) if (stats.observation(name).isEmpty()) stats.set(name, 0L);
-        Map<Long, SubnetLeaseCounts6> counts = rt.store().countBySubnet();
+        Map<Long, SubnetLeaseCounts6> counts;
+        LeaseStore6 store = rt.store();
+        try {
+            counts = rt.store().countBySubnet();
+        } catch (RuntimeException e) {
+            // an SQL store started with retry-on-startup while its database is down: count again on reconfiguration
+            org.slf4j.LoggerFactory.getLogger("dev.nestor.dhcp6").warn("lease statistics not recounted: {}", e.getMessage());
+            counts = Map.of();
+            store = null;
+        }
         long declinedTotal = 0, nasTotal = 0, pdsTotal = 0;
         for (Subnet6 s : rt.config().subnets()) {
             BigInteger nas = BigInteger.ZERO, pds = BigInteger.ZERO;
@@ -63,7 +72,7 @@ final class Statistics6 {
             for (String n : PER_SUBNET) {
                 if (stats.observation(StatNames.subnet(s.id(), n)).isEmpty()) stats.set(StatNames.subnet(s.id(), n), 0L);
             }
-            if (!s.pools().isEmpty() || !s.pdPools().isEmpty()) pools(stats, rt.store(), s);
+            if (!s.pools().isEmpty() || !s.pdPools().isEmpty()) pools(stats, store, s);
         }
         stats.set("declined-addresses", declinedTotal);
         stats.set("assigned-nas", nasTotal);
@@ -72,7 +81,8 @@ final class Statistics6 {
 
     /**
      * Per pool and pd-pool, by {@code pool-id} as Kea names them (pools sharing an id add up): the capacity and the
-     * leases of the subnet that fall in it, declined addresses counting as assigned too.
+     * leases of the subnet that fall in it, declined addresses counting as assigned too. Without a {@code store}
+     * (its database unreachable) the leases count as 0.
      */
     private static void pools(StatsRegistry stats, LeaseStore6 store, Subnet6 s) {
         Map<String, BigInteger> totals = new LinkedHashMap<>();
@@ -88,7 +98,7 @@ final class Statistics6 {
             leases.put(StatNames.pdPool(s.id(), p.poolId(), "assigned-pds"), 0L);
             keep(stats, PER_PD_POOL, n -> StatNames.pdPool(s.id(), p.poolId(), n));
         }
-        for (Lease6 l : store.getBySubnet(s.id())) {
+        for (Lease6 l : store == null ? List.<Lease6>of() : store.getBySubnet(s.id())) {
             if (l.type() == LeaseType6.TA) continue;
             boolean declined = l.state() == LeaseState.DECLINED && l.type() == LeaseType6.NA;
             if (l.state() != LeaseState.DEFAULT && !declined) continue;

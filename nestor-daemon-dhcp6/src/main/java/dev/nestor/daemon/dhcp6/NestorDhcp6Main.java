@@ -72,6 +72,8 @@ public final class NestorDhcp6Main implements Callable<Integer> {
         CommandRegistry registry = new CommandRegistry();
         Dhcp6Server server = new Dhcp6Server(opts, stats, Clock.SYSTEM, registry);
         DaemonRun run = new DaemonRun();
+        // on-fail stop-retry-exit / serve-retry-exit: a lease or hosts database is gone for good
+        server.onFatalDatabaseFailure(run::stop);
         // the server's own commands before start(): a hook library claiming one of their names is then a
         // configuration error ("provided by the server"), not a clash after start
         StatisticCommands.registerAll(registry, stats);

@@ -137,17 +137,43 @@ public final class HostCommands<C> {
         }
         Target target = target(args, Target.DATABASE);
         NewHost h = parse(reservation, true);
-        if (target == Target.DATABASE) throw KeaError.error("host database not available, cannot update host");
-        validateForSubnet(edit.config(), h.subnetId, h.addresses);
-        edit.change((root, current) -> {
-            HostView old = HostView.all(edit, hosts, root).stream()
-                    .filter(v -> v.subnetId() == h.subnetId && v.matches(h.id)).findFirst()
-                    .orElseThrow(() -> KeaError.error("Host not updated (not found)."));
-            checkDuplicates(root, current, h.subnetId, h, old.hostId());
-            old.list().set(old.index(), h.json);
-            return null;
-        });
+        C config = edit.config();
+        List<HostStore> stores = db.stores(config);
+        if (target == Target.DATABASE && stores.isEmpty()) throw KeaError.error("host database not available, cannot update host");
+        validateForSubnet(config, h.subnetId, h.addresses);
+        // Kea's HostMgr::update: the config first, then every database
+        if (target != Target.DATABASE) {
+            edit.change((root, current) -> {
+                HostView old = HostView.all(edit, hosts, root).stream()
+                        .filter(v -> v.subnetId() == h.subnetId && v.matches(h.id)).findFirst()
+                        .orElseThrow(() -> KeaError.error("Host not updated (not found)."));
+                checkDuplicates(root, current, h.subnetId, h, old.hostId());
+                old.list().set(old.index(), h.json);
+                return null;
+            });
+        }
+        if (target != Target.MEMORY) updateInDatabases(config, stores, h);
         return Answer.success("Host updated.");
+    }
+
+    /**
+     * Kea's update of a database host source: the host with this identifier in this subnet is deleted and the new one
+     * added, in one transaction per database (a read-only or a failing database leaves its old host).
+     */
+    private void updateInDatabases(C config, List<HostStore> stores, NewHost h) throws KeaError {
+        if (stores.isEmpty()) return; // "all" without a database: the config alone, as Kea
+        Host host = db.toHost(config, h.json, h.id, h.subnetId);
+        for (HostStore s : stores) {
+            try {
+                if (s.update(host).isEmpty()) throw KeaError.error("Host not updated (not found).");
+            } catch (LeaseStoreException e) {
+                if (s.readonly()) throw KeaError.error("Host database is read-only, cannot update host.");
+                if (e.getMessage() != null && e.getMessage().contains("duplicate")) {
+                    throw KeaError.error("Database duplicate entry error");
+                }
+                throw KeaError.error("Unable to update the host: " + e.getMessage());
+            }
+        }
     }
 
     private Answer del(JsonNode args) throws Exception {

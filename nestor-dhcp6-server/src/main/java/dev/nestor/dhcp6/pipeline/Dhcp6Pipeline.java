@@ -152,6 +152,9 @@ public final class Dhcp6Pipeline {
         } catch (WireFormatException e) {
             stats.add("pkt6-parse-failed", 1);
             return drop("malformed packet from " + in.sourceText() + ": " + e.getMessage());
+        } catch (dev.nestor.lease.jdbc.DatabaseException e) {
+            // an SQL database is unreachable: DatabaseSupervisors logs that once per state change, not per packet
+            return drop("database unavailable: " + e.getMessage());
         } catch (RuntimeException e) {
             // a bug must cost one packet, not the worker thread
             log.error("error processing {} xid 0x{}: {}", q.type(), Integer.toHexString(q.transactionId()), e.toString(), e);

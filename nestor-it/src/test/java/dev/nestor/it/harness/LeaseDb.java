@@ -3,7 +3,9 @@ package dev.nestor.it.harness;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nestor.common.time.Clock;
 import dev.nestor.lease.Lease4;
+import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseStore4;
+import dev.nestor.lease.LeaseStore6;
 import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.lease.LeaseStores;
 import dev.nestor.lease.StoreContext;
@@ -79,6 +81,16 @@ public final class LeaseDb implements AutoCloseable {
         }
     }
 
+    /** Every DHCPv6 lease (addresses and prefixes), through the store a server uses. */
+    public List<Lease6> leases6() {
+        try (LeaseStore6 store = LeaseStores.open6(TestDatabases.parameters(config),
+                new StoreContext(Clock.SYSTEM, Path.of(System.getProperty("java.io.tmpdir"))))) {
+            return store.getAll();
+        } catch (LeaseStoreException e) {
+            throw new AssertionError("cannot read leases from " + config.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** One number from SQL run on this database. */
     public long count(String sql) {
         try (Connection c = JdbcConnections.open(config); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -94,6 +106,17 @@ public final class LeaseDb implements AutoCloseable {
         StringBuilder sb = new StringBuilder("---- lease4 of " + config.name() + "\n");
         try {
             for (Lease4 l : leases4()) sb.append(l).append('\n');
+        } catch (RuntimeException | AssertionError e) {
+            sb.append("(unavailable: ").append(e.getMessage()).append(")\n");
+        }
+        return sb.append("----").toString();
+    }
+
+    /** For failure reports of DHCPv6 tests: the lease6 rows as text. */
+    public String dump6() {
+        StringBuilder sb = new StringBuilder("---- lease6 of " + config.name() + "\n");
+        try {
+            for (Lease6 l : leases6()) sb.append(l).append('\n');
         } catch (RuntimeException | AssertionError e) {
             sb.append("(unavailable: ").append(e.getMessage()).append(")\n");
         }

@@ -54,6 +54,16 @@ public interface HostStore extends AutoCloseable {
      */
     Host add(Host host) throws LeaseStoreException;
 
+    /**
+     * Kea's update (host_cmds {@code reservation-update}): the host with {@code host}'s identifier in its subnet (the
+     * DHCPv4 subnet when set, otherwise the DHCPv6 one) is replaced by {@code host}, as a delete and an add in one
+     * transaction, so a failing add (a duplicate, the database gone) leaves the old host in place.
+     *
+     * @return the host as stored, with its new {@code hostId}; empty when there is no such host (nothing changed)
+     * @throws LeaseStoreException when the store is read-only, the new host clashes with another, or the database fails
+     */
+    Optional<Host> update(Host host) throws LeaseStoreException;
+
     /** Deletes the hosts of a subnet reserving {@code address} (as in {@link #getByAddress}); false when none. */
     boolean delete(Family family, long subnetId, Bytes address) throws LeaseStoreException;
 

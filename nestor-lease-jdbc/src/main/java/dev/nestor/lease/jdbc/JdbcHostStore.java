@@ -184,12 +184,9 @@ public final class JdbcHostStore implements HostStore, DatabaseStatus {
         return db.call("add host " + host.identifierType().keaName() + "=" + host.identifier(), c -> {
             c.setAutoCommit(false);
             try {
-                long id = insertHost(c, host);
-                for (Ipv6Reservation r : host.ipv6Reservations()) insertReservation(c, id, r);
-                for (HostOption o : host.options4()) insertOption(c, "dhcp4_options", "dhcp4_subnet_id", id, o);
-                for (HostOption o : host.options6()) insertOption(c, "dhcp6_options", "dhcp6_subnet_id", id, o);
+                Host added = insertAll(c, host);
                 c.commit();
-                return host.withHostId(id);
+                return added;
             } catch (SQLException e) {
                 c.rollback();
                 if (engine().isDuplicateKey(e)) throw new SQLException("Database duplicate entry error: " + e.getMessage(),
@@ -199,6 +196,51 @@ public final class JdbcHostStore implements HostStore, DatabaseStatus {
                 c.setAutoCommit(true);
             }
         });
+    }
+
+    /** Kea's update: delete by identifier in the host's subnet and add, in one transaction. */
+    @Override
+    public Optional<Host> update(Host host) throws LeaseStoreException {
+        requireWritable("update a host");
+        Family family = host.ipv4SubnetId() != null ? Family.V4 : Family.V6;
+        Long subnetId = family == Family.V4 ? host.ipv4SubnetId() : host.ipv6SubnetId();
+        if (subnetId == null) throw new LeaseStoreException("cannot update a host without a subnet id");
+        String find = "SELECT host_id FROM hosts WHERE dhcp_identifier = ? AND dhcp_identifier_type = ? AND "
+                + subnetColumn(family) + " = ?";
+        Binder b = new Binder().bytes(host.identifier().toArray()).number(host.identifierType().code()).number(subnetId);
+        return db.call("update host " + host.identifierType().keaName() + "=" + host.identifier(), c -> {
+            c.setAutoCommit(false);
+            try {
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement ps = b.bind(c.prepareStatement(find)); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) ids.add(rs.getLong(1));
+                }
+                if (ids.isEmpty()) {
+                    c.rollback();
+                    return Optional.<Host>empty();
+                }
+                deleteRows(c, ids);
+                Host added = insertAll(c, host);
+                c.commit();
+                return Optional.of(added);
+            } catch (SQLException e) {
+                c.rollback();
+                if (engine().isDuplicateKey(e)) throw new SQLException("Database duplicate entry error: " + e.getMessage(),
+                        "23000", e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** The host row, its IPv6 reservations and its options, on a connection in a transaction. */
+    private Host insertAll(Connection c, Host host) throws SQLException {
+        long id = insertHost(c, host);
+        for (Ipv6Reservation r : host.ipv6Reservations()) insertReservation(c, id, r);
+        for (HostOption o : host.options4()) insertOption(c, "dhcp4_options", "dhcp4_subnet_id", id, o);
+        for (HostOption o : host.options6()) insertOption(c, "dhcp6_options", "dhcp6_subnet_id", id, o);
+        return host.withHostId(id);
     }
 
     private long insertHost(Connection c, Host h) throws SQLException {
@@ -272,16 +314,12 @@ public final class JdbcHostStore implements HostStore, DatabaseStatus {
     /** Deletes hosts with their children (explicitly: Kea's MySQL tables also carry a NO ACTION key on host_id). */
     private boolean deleteHosts(List<Long> ids) throws LeaseStoreException {
         if (ids.isEmpty()) return false;
-        String in = String.join(",", ids.stream().map(String::valueOf).toList());
-        return db.call("delete hosts " + in, c -> {
+        return db.call("delete hosts " + ids, c -> {
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM dhcp4_options WHERE host_id IN (" + in + ")");
-                s.executeUpdate("DELETE FROM dhcp6_options WHERE host_id IN (" + in + ")");
-                s.executeUpdate("DELETE FROM ipv6_reservations WHERE host_id IN (" + in + ")");
-                int n = s.executeUpdate("DELETE FROM hosts WHERE host_id IN (" + in + ")");
+            try {
+                boolean deleted = deleteRows(c, ids);
                 c.commit();
-                return n > 0;
+                return deleted;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
@@ -289,6 +327,17 @@ public final class JdbcHostStore implements HostStore, DatabaseStatus {
                 c.setAutoCommit(true);
             }
         });
+    }
+
+    /** Deletes hosts and their children on a connection in a transaction; true when a host row went. */
+    private static boolean deleteRows(Connection c, List<Long> ids) throws SQLException {
+        String in = String.join(",", ids.stream().map(String::valueOf).toList());
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM dhcp4_options WHERE host_id IN (" + in + ")");
+            s.executeUpdate("DELETE FROM dhcp6_options WHERE host_id IN (" + in + ")");
+            s.executeUpdate("DELETE FROM ipv6_reservations WHERE host_id IN (" + in + ")");
+            return s.executeUpdate("DELETE FROM hosts WHERE host_id IN (" + in + ")") > 0;
+        }
     }
 
     private void requireWritable(String what) throws LeaseStoreException {

@@ -1,12 +1,10 @@
-package dev.nestor.dhcp4;
+package dev.nestor.lease.jdbc;
 
-import dev.nestor.lease.jdbc.DatabaseConfig;
-import dev.nestor.lease.jdbc.DatabaseStatus;
-import dev.nestor.lease.jdbc.OnFail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Kea's database reconnect control ({@code ReconnectCtl} with the server's db-lost / db-recovered / db-failed
- * callbacks) for an SQL lease store, driven by the store's {@link DatabaseStatus}:
+ * callbacks) for one SQL database of a DHCP server (its lease database or one of its hosts databases), driven by
+ * the store's {@link DatabaseStatus}:
  * <ul>
  *   <li>lost: with {@code stop-retry-exit} the DHCP service is disabled (queries dropped, as Kea's
  *       {@code DB_CONNECTION} origin), with {@code serve-*} it keeps serving (a lease that cannot be written is
@@ -27,24 +26,33 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Each change of state is logged once. Also used at start-up with {@code retry-on-startup}: a store that opened
  * without reaching its database starts in the lost state.
+ *
+ * <p>It lives beside {@link DatabaseStatus}, {@link DatabaseConfig} and {@link OnFail} (as Kea's ReconnectCtl
+ * lives in its database library) so that both DHCP servers use this one piece of code; what "disable the
+ * service" and "exit" mean is the server's, passed in as {@link Actions}. Most servers use it through
+ * {@link DatabaseSupervisors}.
  */
-final class DatabaseSupervisor implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp4.database");
+public final class DatabaseSupervisor implements AutoCloseable {
     /** Probe interval when {@code reconnect-wait-time} is 0 but probing must go on (serve-retry-continue). */
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
 
     /** What the supervisor does to the server. */
-    interface Actions {
+    public interface Actions {
         /** Stop answering queries (Kea's disableService(DB_CONNECTION)). */
         void disableService();
 
         /** Answer queries again. */
         void enableService();
 
-        /** The database is gone for good: the daemon should exit with {@code status}. */
+        /** The database is gone for good: the daemon should exit with {@code status}. Must not block. */
         void exit(int status, String reason);
     }
 
+    private final Logger log;
+    /** Kea's message prefix, e.g. {@code DHCP4}. */
+    private final String prefix;
+    /** "lease database" or "hosts database", for the log. */
+    private final String role;
     private final DatabaseStatus status;
     private final DatabaseConfig config;
     private final Actions actions;
@@ -56,28 +64,35 @@ final class DatabaseSupervisor implements AutoCloseable {
     private boolean closed;
     private ScheduledFuture<?> retry;
 
-    private DatabaseSupervisor(DatabaseStatus status, Actions actions) {
+    private DatabaseSupervisor(String server, String role, DatabaseStatus status, Actions actions) {
+        this.log = LoggerFactory.getLogger("dev.nestor." + server + ".database");
+        this.prefix = server.toUpperCase(Locale.ROOT);
+        this.role = role;
         this.status = status;
         this.config = status.databaseConfig();
         this.actions = actions;
         this.timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("dhcp4-db-reconnect").daemon(true).factory());
+                Thread.ofPlatform().name(server + "-db-reconnect").daemon(true).factory());
     }
 
     /**
-     * Starts watching {@code status}. A store that is already unavailable (opened with {@code retry-on-startup}
-     * while the database was down) is handled as lost at once.
+     * Starts watching {@code status} for {@code server} ({@code "dhcp4"}, {@code "dhcp6"}: names the logger
+     * {@code dev.nestor.<server>.database} and Kea's message prefix). {@code role} says which database it is in
+     * the log ("lease database", "hosts database"). A store that is already unavailable (opened with
+     * {@code retry-on-startup} while the database was down) is handled as lost at once.
      */
-    static DatabaseSupervisor watch(DatabaseStatus status, Actions actions) {
+    public static DatabaseSupervisor watch(String server, String role, DatabaseStatus status, Actions actions) {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(role, "role");
         Objects.requireNonNull(actions, "actions");
-        DatabaseSupervisor s = new DatabaseSupervisor(status, actions);
+        DatabaseSupervisor s = new DatabaseSupervisor(server, role, status, actions);
         status.addListener(s::availabilityChanged);
         if (!status.available()) s.availabilityChanged(false, "unreachable at start-up (retry-on-startup)");
         return s;
     }
 
     /** Whether the supervisor currently considers the database lost. */
-    synchronized boolean lost() {
+    public synchronized boolean lost() {
         return lost;
     }
 
@@ -99,14 +114,14 @@ final class DatabaseSupervisor implements AutoCloseable {
         }
         boolean reconnectDisabled = config.maxReconnectTries() == 0 || config.reconnectWait().isZero();
         if (reconnectDisabled && onFail != OnFail.SERVE_RETRY_CONTINUE) {
-            log.error("DHCP4_DB_RECONNECT_DISABLED lease database {} lost ({}); reconnect is disabled"
-                    + " (max-reconnect-tries {}, reconnect-wait-time {} ms), on-fail {}: shutting down",
+            log.error("{}_DB_RECONNECT_DISABLED {} {} lost ({}); reconnect is disabled"
+                    + " (max-reconnect-tries {}, reconnect-wait-time {} ms), on-fail {}: shutting down", prefix, role,
                     config, reason, config.maxReconnectTries(), config.reconnectWait().toMillis(), onFail.keyword());
-            actions.exit(1, "lease database lost and reconnect disabled");
+            actions.exit(1, role + " lost and reconnect disabled");
             return;
         }
         Duration wait = config.reconnectWait().isZero() ? DEFAULT_WAIT : config.reconnectWait();
-        log.error("DHCP4_DB_CONNECTION_LOST lease database {} lost ({}): {}; reconnecting every {} ms{}", config, reason,
+        log.error("{}_DB_CONNECTION_LOST {} {} lost ({}): {}; reconnecting every {} ms{}", prefix, role, config, reason,
                 onFail == OnFail.STOP_RETRY_EXIT ? "DHCP service disabled" : "still serving, no lease is acknowledged",
                 wait.toMillis(), onFail == OnFail.SERVE_RETRY_CONTINUE ? " until it is back"
                         : ", at most " + config.maxReconnectTries() + " times");
@@ -118,12 +133,15 @@ final class DatabaseSupervisor implements AutoCloseable {
         lost = false;
         if (retry != null) retry.cancel(false);
         retry = null;
-        if (serviceDisabled) {
-            serviceDisabled = false;
-            actions.enableService();
-        }
-        log.info("DHCP4_DB_RECONNECT_SUCCEEDED lease database {} is back after {} failed reconnect attempt(s);"
-                + " DHCP service enabled", config, failedProbes);
+        enableIfDisabled();
+        log.info("{}_DB_RECONNECT_SUCCEEDED {} {} is back after {} failed reconnect attempt(s); DHCP service enabled",
+                prefix, role, config, failedProbes);
+    }
+
+    private void enableIfDisabled() {
+        if (!serviceDisabled) return;
+        serviceDisabled = false;
+        actions.enableService();
     }
 
     /** One reconnect attempt, on the timer thread. */
@@ -145,22 +163,29 @@ final class DatabaseSupervisor implements AutoCloseable {
             if (exhausted || failedProbes < config.maxReconnectTries()) return;
             exhausted = true;
             if (config.onFail() == OnFail.SERVE_RETRY_CONTINUE) {
-                log.warn("DHCP4_DB_RECONNECT_FAILED lease database {} still unreachable after {} reconnect attempts;"
-                        + " on-fail serve-retry-continue: serving and reconnecting until it is back", config, failedProbes);
+                log.warn("{}_DB_RECONNECT_FAILED {} {} still unreachable after {} reconnect attempts;"
+                        + " on-fail serve-retry-continue: serving and reconnecting until it is back", prefix, role,
+                        config, failedProbes);
                 return;
             }
             retry.cancel(false);
-            log.error("DHCP4_DB_RECONNECT_FAILED maximum number of lease database reconnect attempts ({}) exhausted"
-                    + " for {}; on-fail {}: shutting down", config.maxReconnectTries(), config, config.onFail().keyword());
-            actions.exit(1, "lease database unreachable after " + failedProbes + " reconnect attempts");
+            log.error("{}_DB_RECONNECT_FAILED maximum number of {} reconnect attempts ({}) exhausted for {};"
+                    + " on-fail {}: shutting down", prefix, role, config.maxReconnectTries(), config,
+                    config.onFail().keyword());
+            actions.exit(1, role + " unreachable after " + failedProbes + " reconnect attempts");
         }
     }
 
+    /**
+     * Stops watching (the server closed the store or is stopping). A service this supervisor disabled is enabled
+     * again: the server no longer depends on this database.
+     */
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
         if (retry != null) retry.cancel(false);
         timer.shutdownNow();
+        enableIfDisabled();
     }
 }
