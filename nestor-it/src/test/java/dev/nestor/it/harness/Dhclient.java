@@ -63,8 +63,30 @@ public final class Dhclient extends AbstractClient {
         int since = eventCount();
         process = startInNs(argv("-1", "-d"));
         ScriptRecord.Event e = awaitEvent(since, BOUND, process, what);
+        awaitLeaseWritten(e.env().get("new_ip_address"), Duration.ofSeconds(5));
         Processes.terminate(process.toHandle(), Duration.ofSeconds(5));
         return toLease(e);
+    }
+
+    /**
+     * dhclient runs the BOUND script before it writes the lease file; a SIGTERM in between leaves no lease for a
+     * later {@code -r} or INIT-REBOOT. Wait (bounded) until the file names the address.
+     */
+    private void awaitLeaseWritten(String address, Duration timeout) {
+        if (address == null) return;
+        String line = "fixed-address " + address + ";";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.exists(leases) && Files.readString(leases).contains(line)) return;
+                Thread.sleep(20);
+            } catch (IOException e) {
+                // being rewritten: read again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
