@@ -30,6 +30,15 @@ import java.util.Optional;
  */
 public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseStatus {
     private static final long INFINITE = Lease4.INFINITE_LIFETIME;
+    /**
+     * The subnet condition of a per-client lookup, written so that no index on {@code subnet_id} alone can serve it:
+     * on a table not yet analyzed (a new database, or one just filled) PostgreSQL otherwise picks
+     * {@code lease4_by_subnet_id} over {@code lease4_by_hwaddr_subnet_id} and reads every lease of the subnet for
+     * each lookup, under a cached plan that outlives the table's growth. The client's column leads the chosen index.
+     */
+    static final String SUBNET_FILTER = "subnet_id + 0 = ?";
+    private static final java.util.Comparator<Lease4> BY_ADDRESS =
+            java.util.Comparator.comparingLong(l -> LeaseRows4.address(l.address()));
 
     private final Database db;
     private final LeaseDialect dialect;
@@ -60,15 +69,15 @@ public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseStatus {
         Binder params = rows.key(lease).all(rows.values(lease));
         return db.call("add lease " + lease, c -> {
             try (PreparedStatement ps = params.bind(c.prepareStatement(rows.insert))) {
-                return ps.executeUpdate() == 1;
+                return ps.executeUpdate();
             } catch (SQLException e) {
                 if (!dialect.engine().isDuplicateKey(e)) throw e;
                 // the address is taken, unless the duplicate was on a statistics row (Kea's own triggers race
                 // there): then the insert was rolled back and is worth another try
-                if (find(c, lease.address()).isPresent()) return false;
+                if (find(c, lease.address()).isPresent()) return 0;
                 throw new SQLException("duplicate key outside lease4: " + e.getMessage(), "40001", e);
             }
-        });
+        }) == 1;
     }
 
     @Override
@@ -77,24 +86,22 @@ public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseStatus {
             throw new IllegalArgumentException("replace across addresses: " + expected + " -> " + updated);
         Binder fast = rows.values(updated).all(rows.key(expected)).all(rows.values(expected));
         Binder slow = rows.values(updated).all(rows.key(updated));
-        return db.call("update lease " + updated, c -> {
-            try (PreparedStatement ps = fast.bind(c.prepareStatement(sqlUpdateIf))) {
-                if (ps.executeUpdate() == 1) return true;
-            }
-            return lockedCompareAndRun(c, expected, sqlUpdate, slow);
-        });
+        return db.call("update lease " + updated,
+                c -> run(c, sqlUpdateIf, fast) == 1 || lockedCompareAndRun(c, expected, sqlUpdate, slow));
     }
 
     @Override
     public boolean delete(Lease4 expected) throws LeaseStoreException {
         Binder fast = rows.key(expected).all(rows.values(expected));
         Binder slow = rows.key(expected);
-        return db.call("delete lease " + expected, c -> {
-            try (PreparedStatement ps = fast.bind(c.prepareStatement(sqlDeleteIf))) {
-                if (ps.executeUpdate() == 1) return true;
-            }
-            return lockedCompareAndRun(c, expected, sqlDelete, slow);
-        });
+        return db.call("delete lease " + expected,
+                c -> run(c, sqlDeleteIf, fast) == 1 || lockedCompareAndRun(c, expected, sqlDelete, slow));
+    }
+
+    private static int run(Connection c, String sql, Binder params) throws SQLException {
+        try (PreparedStatement ps = params.bind(c.prepareStatement(sql))) {
+            return ps.executeUpdate();
+        }
     }
 
     /**
@@ -168,12 +175,12 @@ public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseStatus {
 
     @Override
     public List<Lease4> getByHwAddress(HwAddress hwAddress) {
-        return sameHtype(hwAddress, list("WHERE hwaddr = ? ORDER BY address", new Binder().bytes(hwAddress.bytes())));
+        return sameHtype(hwAddress, client("WHERE hwaddr = ?", new Binder().bytes(hwAddress.bytes())));
     }
 
     @Override
     public List<Lease4> getByHwAddress(HwAddress hwAddress, long subnetId) {
-        return sameHtype(hwAddress, list("WHERE hwaddr = ? AND subnet_id = ? ORDER BY address",
+        return sameHtype(hwAddress, client("WHERE hwaddr = ? AND " + SUBNET_FILTER,
                 new Binder().bytes(hwAddress.bytes()).number(subnetId)));
     }
 
@@ -184,19 +191,18 @@ public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseStatus {
 
     @Override
     public List<Lease4> getByClientId(Bytes clientId) {
-        return list("WHERE client_id = ? ORDER BY address", new Binder().bytes(clientId.toArray()));
+        return client("WHERE client_id = ?", new Binder().bytes(clientId.toArray()));
     }
 
     @Override
     public List<Lease4> getByClientId(Bytes clientId, long subnetId) {
-        return list("WHERE client_id = ? AND subnet_id = ? ORDER BY address",
-                new Binder().bytes(clientId.toArray()).number(subnetId));
+        return client("WHERE client_id = ? AND " + SUBNET_FILTER, new Binder().bytes(clientId.toArray()).number(subnetId));
     }
 
     @Override
     public List<Lease4> getByHostname(String hostname) {
         // the column may compare case-insensitively; the contract is an exact match
-        return list("WHERE hostname = ? ORDER BY address", new Binder().text(hostname)).stream()
+        return client("WHERE hostname = ?", new Binder().text(hostname)).stream()
                 .filter(l -> l.hostname().equals(hostname)).toList();
     }
 
@@ -247,6 +253,16 @@ public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseStatus {
             counts.forEach((subnet, n) -> out.put(subnet, new SubnetLeaseCounts(n[0], n[1])));
             return Map.copyOf(out);
         });
+    }
+
+    /**
+     * A per-client lookup: few rows, sorted here rather than by an ORDER BY that could lead the planner to walk the
+     * primary key in order.
+     */
+    private List<Lease4> client(String where, Binder params) {
+        List<Lease4> found = list(where, params);
+        if (found.size() < 2) return found;
+        return found.stream().sorted(BY_ADDRESS).toList();
     }
 
     private List<Lease4> list(String where, Binder params) {

@@ -26,6 +26,13 @@ import java.util.Optional;
  */
 public final class JdbcLeaseStore6 implements LeaseStore6, DatabaseStatus {
     private static final long INFINITE = Lease6.INFINITE_LIFETIME;
+    /**
+     * The type condition of a per-client lookup (and its subnet condition, {@code subnet_id + 0 = ?}), written so
+     * that {@code lease6_by_subnet_id_lease_type} cannot serve it: on a table not yet analyzed PostgreSQL would
+     * otherwise prefer that index to {@code lease6_by_duid_iaid_subnet_id} and read every lease of the subnet per
+     * lookup, under a cached plan that outlives the table's growth.
+     */
+    static final String TYPE_FILTER = "lease_type + 0 = ?";
 
     private final Database db;
     private final LeaseDialect dialect;
@@ -58,14 +65,14 @@ public final class JdbcLeaseStore6 implements LeaseStore6, DatabaseStatus {
         Binder params = rows.key(lease).all(rows.values(lease));
         return db.call("add lease " + lease, c -> {
             try (PreparedStatement ps = params.bind(c.prepareStatement(rows.insert))) {
-                return ps.executeUpdate() == 1;
+                return ps.executeUpdate();
             } catch (SQLException e) {
                 if (!dialect.engine().isDuplicateKey(e)) throw e;
                 // see JdbcLeaseStore4.add: a duplicate on a statistics row is worth another try
-                if (find(c, lease.address()).isPresent()) return false;
+                if (find(c, lease.address()).isPresent()) return 0;
                 throw new SQLException("duplicate key outside lease6: " + e.getMessage(), "40001", e);
             }
-        });
+        }) == 1;
     }
 
     @Override
@@ -74,24 +81,22 @@ public final class JdbcLeaseStore6 implements LeaseStore6, DatabaseStatus {
             throw new IllegalArgumentException("replace across addresses or types: " + expected + " -> " + updated);
         Binder fast = rows.values(updated).all(rows.key(expected)).all(rows.matchValues(expected));
         Binder slow = rows.values(updated).all(rows.key(updated));
-        return db.call("update lease " + updated, c -> {
-            try (PreparedStatement ps = fast.bind(c.prepareStatement(sqlUpdateIf))) {
-                if (ps.executeUpdate() == 1) return true;
-            }
-            return lockedCompareAndRun(c, expected, sqlUpdate, slow);
-        });
+        return db.call("update lease " + updated,
+                c -> run(c, sqlUpdateIf, fast) == 1 || lockedCompareAndRun(c, expected, sqlUpdate, slow));
     }
 
     @Override
     public boolean delete(Lease6 expected) throws LeaseStoreException {
         Binder fast = rows.key(expected).all(rows.matchValues(expected));
         Binder slow = rows.key(expected);
-        return db.call("delete lease " + expected, c -> {
-            try (PreparedStatement ps = fast.bind(c.prepareStatement(sqlDeleteIf))) {
-                if (ps.executeUpdate() == 1) return true;
-            }
-            return lockedCompareAndRun(c, expected, sqlDelete, slow);
-        });
+        return db.call("delete lease " + expected,
+                c -> run(c, sqlDeleteIf, fast) == 1 || lockedCompareAndRun(c, expected, sqlDelete, slow));
+    }
+
+    private static int run(Connection c, String sql, Binder params) throws SQLException {
+        try (PreparedStatement ps = params.bind(c.prepareStatement(sql))) {
+            return ps.executeUpdate();
+        }
     }
 
     /** The slow compare-and-set of {@link JdbcLeaseStore4}: lock the row, decode, compare, then run {@code sql}. */
@@ -163,26 +168,26 @@ public final class JdbcLeaseStore6 implements LeaseStore6, DatabaseStatus {
 
     @Override
     public List<Lease6> getByDuidIaid(Bytes duid, long iaid, LeaseType6 type) {
-        return list("WHERE duid = ? AND iaid = ? AND lease_type = ?" + order, new Binder().bytes(duid.toArray())
+        return client("WHERE duid = ? AND iaid = ? AND " + TYPE_FILTER, new Binder().bytes(duid.toArray())
                 .object(dialect.iaidValue(iaid), Types.BIGINT).number(type.code()));
     }
 
     @Override
     public List<Lease6> getByDuidIaid(Bytes duid, long iaid, LeaseType6 type, long subnetId) {
-        return list("WHERE duid = ? AND iaid = ? AND lease_type = ? AND subnet_id = ?" + order,
+        return client("WHERE duid = ? AND iaid = ? AND " + TYPE_FILTER + " AND subnet_id + 0 = ?",
                 new Binder().bytes(duid.toArray()).object(dialect.iaidValue(iaid), Types.BIGINT).number(type.code())
                         .number(subnetId));
     }
 
     @Override
     public List<Lease6> getByDuid(Bytes duid) {
-        return list("WHERE duid = ?" + order, new Binder().bytes(duid.toArray()));
+        return client("WHERE duid = ?", new Binder().bytes(duid.toArray()));
     }
 
     @Override
     public List<Lease6> getByHostname(String hostname) {
         // the column may compare case-insensitively; the contract is an exact match
-        return list("WHERE hostname = ?" + order, new Binder().text(hostname)).stream()
+        return client("WHERE hostname = ?", new Binder().text(hostname)).stream()
                 .filter(l -> l.hostname().equals(hostname)).toList();
     }
 
@@ -241,6 +246,16 @@ public final class JdbcLeaseStore6 implements LeaseStore6, DatabaseStatus {
             counts.forEach((subnet, n) -> out.put(subnet, new SubnetLeaseCounts6(n[0], n[1], n[2])));
             return Map.copyOf(out);
         });
+    }
+
+    /**
+     * A per-client lookup: few rows, sorted here rather than by an ORDER BY that could lead the planner to walk the
+     * order-key index.
+     */
+    private List<Lease6> client(String where, Binder params) {
+        List<Lease6> found = list(where, params);
+        if (found.size() < 2) return found;
+        return found.stream().sorted(java.util.Comparator.comparing(Lease6::address)).toList();
     }
 
     private List<Lease6> list(String where, Binder params) {
