@@ -28,7 +28,7 @@ import java.util.Optional;
  * round. Every lookup is one indexed query on {@code hosts} (plus, only for the hosts found, one query per child
  * table); {@code add} and the deletes are one transaction each. Opened {@code readonly}, writes are refused.
  */
-public final class JdbcHostStore implements HostStore, DatabaseStatus {
+public final class JdbcHostStore implements HostStore, DatabaseBacked {
     /** Kea's {@code dhcp_option_scope} of host options. */
     private static final int SCOPE_HOST = 3;
     private static final String HOST_COLUMNS = "host_id, dhcp_identifier, dhcp_identifier_type, dhcp4_subnet_id,"
@@ -371,23 +371,8 @@ public final class JdbcHostStore implements HostStore, DatabaseStatus {
     }
 
     @Override
-    public DatabaseConfig databaseConfig() {
-        return db.databaseConfig();
-    }
-
-    @Override
-    public boolean available() {
-        return db.available();
-    }
-
-    @Override
-    public boolean probe() {
-        return db.probe();
-    }
-
-    @Override
-    public void addListener(Listener listener) {
-        db.addListener(listener);
+    public Database database() {
+        return db;
     }
 
     @Override

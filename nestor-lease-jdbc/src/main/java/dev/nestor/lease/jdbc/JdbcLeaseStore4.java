@@ -28,7 +28,7 @@ import java.util.Optional;
  * another encoding (a row Kea wrote with an empty instead of a NULL hardware address, say), the compare is
  * redone on the decoded row under a row lock, so such leases never get stuck.
  */
-public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseStatus {
+public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseBacked {
     private static final long INFINITE = Lease4.INFINITE_LIFETIME;
     /**
      * The subnet condition of a per-client lookup, written so that no index on {@code subnet_id} alone can serve it:
@@ -285,23 +285,8 @@ public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseStatus {
     // ---- status ----------------------------------------------------------------------------------------------
 
     @Override
-    public DatabaseConfig databaseConfig() {
-        return db.databaseConfig();
-    }
-
-    @Override
-    public boolean available() {
-        return db.available();
-    }
-
-    @Override
-    public boolean probe() {
-        return db.probe();
-    }
-
-    @Override
-    public void addListener(Listener listener) {
-        db.addListener(listener);
+    public Database database() {
+        return db;
     }
 
     @Override

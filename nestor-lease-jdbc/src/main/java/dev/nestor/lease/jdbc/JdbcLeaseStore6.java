@@ -24,7 +24,7 @@ import java.util.Optional;
  * Numeric address order (paging, listings) comes from the dialect's order key: Kea keys the table by text.
  * Statistics come from {@code lease6_stat}, kept by the database's triggers.
  */
-public final class JdbcLeaseStore6 implements LeaseStore6, DatabaseStatus {
+public final class JdbcLeaseStore6 implements LeaseStore6, DatabaseBacked {
     private static final long INFINITE = Lease6.INFINITE_LIFETIME;
     /**
      * The type condition of a per-client lookup (and its subnet condition, {@code subnet_id + 0 = ?}), written so
@@ -278,23 +278,8 @@ public final class JdbcLeaseStore6 implements LeaseStore6, DatabaseStatus {
     // ---- status ----------------------------------------------------------------------------------------------
 
     @Override
-    public DatabaseConfig databaseConfig() {
-        return db.databaseConfig();
-    }
-
-    @Override
-    public boolean available() {
-        return db.available();
-    }
-
-    @Override
-    public boolean probe() {
-        return db.probe();
-    }
-
-    @Override
-    public void addListener(Listener listener) {
-        db.addListener(listener);
+    public Database database() {
+        return db;
     }
 
     @Override
