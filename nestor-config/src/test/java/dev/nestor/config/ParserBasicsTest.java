@@ -7,6 +7,7 @@ import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.config.model.ExpiredLeasesProcessing;
 import dev.nestor.config.model.GlobalParams4;
 import dev.nestor.config.model.Lifetime;
+import dev.nestor.config.model.MultiThreadingParams;
 import dev.nestor.config.model.Reservation4.IdentifierType;
 import dev.nestor.config.model.SubnetParams4;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class ParserBasicsTest {
         assertThat(g.statisticDefaultSampleCount()).isEqualTo(20);
         assertThat(g.multiThreading().enabled()).isTrue();
         assertThat(g.multiThreading().packetQueueSize()).isEqualTo(64);
+        // no multi-threading map: Nestor's default dispatch, each worker reading the socket
+        assertThat(g.multiThreading().dispatch()).isEqualTo(MultiThreadingParams.Dispatch.READERS);
         assertThat(g.scope()).isEqualTo(SubnetParams4.defaults());
         assertThat(c.optionDefinitions().byName("dhcp4", "routers")).isPresent();
     }
@@ -95,6 +98,22 @@ class ParserBasicsTest {
     }
 
     @Test
+    void nestorDispatchChoosesHowWorkersGetDatagrams() {
+        assertThat(Cfg.dhcp4("\"multi-threading\": {\"thread-pool-size\": 4},").globals().multiThreading().dispatch())
+                .isEqualTo(MultiThreadingParams.Dispatch.READERS);
+        assertThat(Cfg.dhcp4("\"multi-threading\": {\"nestor-dispatch\": \"queue\"},").globals().multiThreading().dispatch())
+                .isEqualTo(MultiThreadingParams.Dispatch.QUEUE);
+        assertThat(Cfg.dhcp4("\"multi-threading\": {\"packet-queue-size\": 16, \"nestor-dispatch\": \"readers\"},")
+                .globals().multiThreading().dispatch()).isEqualTo(MultiThreadingParams.Dispatch.READERS);
+        assertThatThrownBy(() -> Dhcp4ConfigParser.parse(ConfigText.parse(
+                "{\"Dhcp4\": {\"multi-threading\": {\"nestor-dispatch\": \"threads\"}}}", null)))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors().getFirst().path())
+                        .isEqualTo("Dhcp4.multi-threading.nestor-dispatch"))
+                .hasMessageContaining("unknown value 'threads' (expected queue or readers)");
+    }
+
+    @Test
     void fileWithoutDhcp4IsAnErrorAndOtherDaemonsAreIgnoredWithANote() throws Exception {
         assertThatThrownBy(() -> Dhcp4ConfigParser.parse(ConfigText.parse("{\"Dhcp6\": {}}", null)))
                 .isInstanceOf(ConfigException.class)
@@ -151,6 +170,8 @@ class ParserBasicsTest {
         assertThat(g.statisticDefaultSampleAge()).isEqualTo(60);
         assertThat(g.multiThreading().enabled()).isFalse();
         assertThat(g.multiThreading().threadPoolSize()).isEqualTo(4);
+        // a sized packet queue is Kea's queue
+        assertThat(g.multiThreading().dispatch()).isEqualTo(MultiThreadingParams.Dispatch.QUEUE);
         assertThat(g.compatibility().lenientOptionParsing()).isTrue();
         assertThat(g.compatibility().excludeFirstLast24()).isTrue();
         assertThat(g.sanityChecks().leaseChecks()).isEqualTo("fix-del");

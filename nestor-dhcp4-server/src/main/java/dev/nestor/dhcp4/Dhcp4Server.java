@@ -15,7 +15,7 @@ import dev.nestor.dhcp4.pipeline.Dhcp4Pipeline;
 import dev.nestor.dhcp4.respond.ReplyRouting4;
 import dev.nestor.engine.alloc.PoolCursors;
 import dev.nestor.engine.host.HostDatabases;
-import dev.nestor.engine.work.PacketWorkers;
+import dev.nestor.engine.work.PacketDispatch;
 import dev.nestor.engine.reclaim.LeaseReclaimer4;
 import dev.nestor.hooks.runtime.BuiltinLibraries;
 import dev.nestor.hooks.runtime.HookCommands;
@@ -45,14 +45,15 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
  * The DHCPv4 server: owns the transport, the worker threads, the lease store and the timers, and swaps its
- * runtime atomically on reconfiguration. One receive thread hands datagrams to the workers Kea's
- * {@code multi-threading} settings ask for (PacketWorkers: a bounded queue that drops its oldest datagram when
- * full, or no workers at all when multi-threading is off); one client's packets are serialised (ClientSerializer)
+ * runtime atomically on reconfiguration. The threads Kea's {@code multi-threading} settings ask for take datagrams
+ * off the socket (PacketDispatch: workers that each read the socket, Kea's queue that drops its oldest datagram
+ * when full, or one thread when multi-threading is off); one client's packets are serialised (ClientSerializer)
  * so its lease decisions never interleave.
  */
 public final class Dhcp4Server implements ManagedServer, AutoCloseable {
@@ -79,8 +80,7 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
     private TransportOptions transportOptions;
     private SystemInterfaces interfaces;
     private Dhcp4Pipeline pipeline;
-    private volatile PacketWorkers<InboundDatagram> workers;
-    private Thread receiver;
+    private volatile PacketDispatch<InboundDatagram> workers;
     private ScheduledExecutorService timers;
     private volatile boolean running;
     // commands-only server (no sockets, workers or timers): see detached()
@@ -193,9 +193,8 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         transport = Dhcp4Transports.open(transportOptions);
         pipeline = new Dhcp4Pipeline(current::get, cursors, stats, clock,
                 new ReplyRouting4(options.serverPort(), options.clientPort()), interfaces, this::sendDeferred, ddns);
-        workers = startWorkers(config);
         running = true;
-        receiver = Thread.ofPlatform().name("dhcp4-receiver").daemon(true).start(this::receiveLoop);
+        workers = startWorkers(config);
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-timers").daemon(true).factory());
         scheduleTimers();
         log.info("nestor-dhcp4 {} started: config {}, {} subnet(s), lease-database {}, listening on {} ({} sockets, port {})",
@@ -240,6 +239,10 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
                     transport = Dhcp4Transports.open(newTransport);
                 } catch (IOException e) {
                     transport = Dhcp4Transports.open(transportOptions); // back to what worked
+                    // the threads that read the closed socket have stopped: new ones for the reopened one
+                    PacketDispatch<InboundDatagram> stopped = workers;
+                    workers = startWorkers(old.config());
+                    stopped.close();
                     if (!sameStore) store.close();
                     throw e;
                 }
@@ -261,18 +264,14 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
             timers.shutdownNow();
             timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-timers").daemon(true).factory());
             scheduleTimers();
-            if (!config.globals().multiThreading().equals(old.config().globals().multiThreading())) {
-                // new multi-threading settings: new workers take new packets, the old ones finish their queue
-                PacketWorkers<InboundDatagram> previous = workers;
+            if (oldTransport != null || !config.globals().multiThreading().equals(old.config().globals().multiThreading())) {
+                // new sockets or new multi-threading settings: new threads take new packets, the old ones finish
+                // what they hold (their socket is closed already, or they notice within a poll)
+                PacketDispatch<InboundDatagram> previous = workers;
                 workers = startWorkers(config);
                 previous.close();
             }
             lastReloadNanos = System.nanoTime();
-            if (oldTransport != null) {
-                Thread r = receiver;
-                receiver = Thread.ofPlatform().name("dhcp4-receiver").daemon(true).start(this::receiveLoop);
-                r.interrupt();
-            }
             log.info("nestor-dhcp4 reconfigured: {} subnet(s), lease-database {}, listening on {}", config.subnets().size(),
                     describeStore(config), transport.listening().stream().map(NetInterface::name).toList());
         } finally {
@@ -295,36 +294,51 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         }
     }
 
-    private void receiveLoop() {
-        Dhcp4Transport t = transport;
-        while (running) {
-            InboundDatagram in;
-            try {
-                in = t.receive();
-            } catch (IOException e) {
-                if (!running || t != transport) return;
-                log.warn("receive failed: {}", e.getMessage());
-                continue;
-            }
-            if (in == null) return; // transport closed
-            if (!networkState.isServiceEnabled()) {
-                // dhcp-disable (or HA): Kea drops every query and counts it
-                stats.add("pkt4-received", 1);
-                stats.add("pkt4-service-disabled", 1);
-                stats.add("pkt4-receive-drop", 1);
-                continue;
-            }
-            workers.submit(in);
+    /** Whether a received datagram is processed: not while the service is disabled (dhcp-disable, HA). */
+    private boolean admit(InboundDatagram in) {
+        if (networkState.isServiceEnabled()) return true;
+        // Kea drops every query and counts it
+        stats.add("pkt4-received", 1);
+        stats.add("pkt4-service-disabled", 1);
+        stats.add("pkt4-receive-drop", 1);
+        return false;
+    }
+
+    /**
+     * Datagrams the kernel dropped because the socket's buffer was full: with the workers reading the socket, that
+     * buffer is the packet queue, so they count as {@code pkt4-queue-full} (and {@code pkt4-receive-drop}).
+     */
+    private void countKernelDrops(Dhcp4Transport t, AtomicLong seen) {
+        long now = t.receiveBufferDrops(), before = seen.get();
+        if (now > before && seen.compareAndSet(before, now)) {
+            stats.add("pkt4-queue-full", now - before);
+            stats.add("pkt4-receive-drop", now - before);
         }
     }
 
     /** Kea's multi-threading settings; -Dnestor.workers (ServerOptions.workerThreads) overrides the pool size. */
-    private PacketWorkers<InboundDatagram> startWorkers(Dhcp4Config config) {
-        return PacketWorkers.start("dhcp4", config.globals().multiThreading(), options.workerThreads(), this::handle, () -> {
-            // Kea: the oldest queued packet is dropped when the queue is full
-            stats.add("pkt4-queue-full", 1);
-            stats.add("pkt4-receive-drop", 1);
-        });
+    private PacketDispatch<InboundDatagram> startWorkers(Dhcp4Config config) {
+        Dhcp4Transport t = transport;
+        AtomicLong kernelDrops = new AtomicLong(t.receiveBufferDrops());
+        PacketDispatch.Source<InboundDatagram> source = new PacketDispatch.Source<>() {
+            @Override
+            public InboundDatagram poll() throws IOException {
+                InboundDatagram in = t.poll();
+                if (in != null) countKernelDrops(t, kernelDrops);
+                return in;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return t.isOpen();
+            }
+        };
+        return PacketDispatch.start("dhcp4", config.globals().multiThreading(), options.workerThreads(), source,
+                this::admit, this::handle, () -> {
+                    // Kea: the oldest queued packet is dropped when the queue is full
+                    stats.add("pkt4-queue-full", 1);
+                    stats.add("pkt4-receive-drop", 1);
+                });
     }
 
     private void handle(InboundDatagram in) {

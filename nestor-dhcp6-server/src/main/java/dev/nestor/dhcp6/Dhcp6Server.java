@@ -18,7 +18,7 @@ import dev.nestor.hooks.runtime.HookCommands;
 import dev.nestor.hooks.runtime.RegistryStats;
 import dev.nestor.engine.alloc.PoolCursors;
 import dev.nestor.engine.host.HostDatabases;
-import dev.nestor.engine.work.PacketWorkers;
+import dev.nestor.engine.work.PacketDispatch;
 import dev.nestor.engine.v6.LeaseCounters6;
 import dev.nestor.engine.v6.LeaseReclaimer6;
 import dev.nestor.lease.LeaseStore6;
@@ -45,13 +45,15 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
  * The DHCPv6 server, with the lifecycle of the DHCPv4 one: it owns the transport, the worker threads, the lease
- * store and the timers, and swaps its runtime atomically on reconfiguration. One receive thread hands datagrams to a
- * bounded worker pool; one client's queries are serialised by DUID ({@link ClientLocks}).
+ * store and the timers, and swaps its runtime atomically on reconfiguration. Datagrams reach the threads the
+ * {@code multi-threading} settings ask for through a PacketDispatch (as in v4); one client's queries are serialised
+ * by DUID ({@link ClientLocks}).
  */
 public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp6");
@@ -67,8 +69,7 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
     private Dhcp6Transport transport;
     private Transport6Options transportOptions;
     private Dhcp6Pipeline pipeline;
-    private volatile PacketWorkers<InboundDatagram6> workers;
-    private Thread receiver;
+    private volatile PacketDispatch<InboundDatagram6> workers;
     private ScheduledExecutorService timers;
     private volatile boolean running;
     // commands-only server (no sockets, workers or timers): see detached()
@@ -193,9 +194,8 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         swapHooks(null, runtime);
         pipeline = new Dhcp6Pipeline(current::get, cursors, stats, clock,
                 new ReplyRouting6(options.serverPort(), options.clientPort()), new ClientLocks(), this::sendDeferred, ddns);
-        workers = startWorkers(config);
         running = true;
-        receiver = Thread.ofPlatform().name("dhcp6-receiver").daemon(true).start(this::receiveLoop);
+        workers = startWorkers(config);
         timers = newTimers();
         scheduleTimers();
         log.info("nestor-dhcp6 {} started: config {}, {} subnet(s), server-id {}, lease-database {}, listening on {} (port {})",
@@ -249,6 +249,10 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
                 transport = Dhcp6Transports.open(newTransport);
             } catch (IOException e) {
                 transport = Dhcp6Transports.open(transportOptions); // back to what worked
+                // the threads that read the closed socket have stopped: new ones for the reopened one
+                PacketDispatch<InboundDatagram6> stopped = workers;
+                workers = startWorkers(old.config());
+                stopped.close();
                 if (!sameStore) store.close();
                 throw e;
             }
@@ -268,18 +272,14 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         timers.shutdownNow();
         timers = newTimers();
         scheduleTimers();
-        if (!config.globals().multiThreading().equals(old.config().globals().multiThreading())) {
-            // new multi-threading settings: new workers take new packets, the old ones finish their queue
-            PacketWorkers<InboundDatagram6> previous = workers;
+        if (reopen || !config.globals().multiThreading().equals(old.config().globals().multiThreading())) {
+            // a new socket or new multi-threading settings: new threads take new packets, the old ones finish what
+            // they hold (their socket is closed already, or they notice within a poll)
+            PacketDispatch<InboundDatagram6> previous = workers;
             workers = startWorkers(config);
             previous.close();
         }
         lastReloadNanos = System.nanoTime();
-        if (reopen) {
-            Thread r = receiver;
-            receiver = Thread.ofPlatform().name("dhcp6-receiver").daemon(true).start(this::receiveLoop);
-            r.interrupt();
-        }
         log.info("nestor-dhcp6 reconfigured: {} subnet(s), lease-database {}, listening on {}", config.subnets().size(),
                 describeStore(config), transport.listening().stream().map(NetInterface::name).toList());
     }
@@ -298,36 +298,51 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         }
     }
 
-    private void receiveLoop() {
-        Dhcp6Transport t = transport;
-        while (running) {
-            InboundDatagram6 in;
-            try {
-                in = t.receive();
-            } catch (IOException e) {
-                if (!running || t != transport) return;
-                log.warn("receive failed: {}", e.getMessage());
-                continue;
-            }
-            if (in == null) return; // transport closed
-            if (!networkState.isServiceEnabled()) {
-                // dhcp-disable (or HA): Kea drops every query and counts it
-                stats.add("pkt6-received", 1);
-                stats.add("pkt6-service-disabled", 1);
-                stats.add("pkt6-receive-drop", 1);
-                continue;
-            }
-            workers.submit(in);
+    /** Whether a received datagram is processed: not while the service is disabled (dhcp-disable, HA). */
+    private boolean admit(InboundDatagram6 in) {
+        if (networkState.isServiceEnabled()) return true;
+        // Kea drops every query and counts it
+        stats.add("pkt6-received", 1);
+        stats.add("pkt6-service-disabled", 1);
+        stats.add("pkt6-receive-drop", 1);
+        return false;
+    }
+
+    /**
+     * Datagrams the kernel dropped because the socket's buffer was full: with the workers reading the socket, that
+     * buffer is the packet queue, so they count as {@code pkt6-queue-full} (and {@code pkt6-receive-drop}).
+     */
+    private void countKernelDrops(Dhcp6Transport t, AtomicLong seen) {
+        long now = t.receiveBufferDrops(), before = seen.get();
+        if (now > before && seen.compareAndSet(before, now)) {
+            stats.add("pkt6-queue-full", now - before);
+            stats.add("pkt6-receive-drop", now - before);
         }
     }
 
     /** Kea's multi-threading settings, shared with the v4 server; -Dnestor.workers overrides the pool size. */
-    private PacketWorkers<InboundDatagram6> startWorkers(Dhcp6Config config) {
-        return PacketWorkers.start("dhcp6", config.globals().multiThreading(), options.workerThreads(), this::handle, () -> {
-            // Kea: the oldest queued packet is dropped when the queue is full
-            stats.add("pkt6-queue-full", 1);
-            stats.add("pkt6-receive-drop", 1);
-        });
+    private PacketDispatch<InboundDatagram6> startWorkers(Dhcp6Config config) {
+        Dhcp6Transport t = transport;
+        AtomicLong kernelDrops = new AtomicLong(t.receiveBufferDrops());
+        PacketDispatch.Source<InboundDatagram6> source = new PacketDispatch.Source<>() {
+            @Override
+            public InboundDatagram6 poll() throws IOException {
+                InboundDatagram6 in = t.poll();
+                if (in != null) countKernelDrops(t, kernelDrops);
+                return in;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return t.isOpen();
+            }
+        };
+        return PacketDispatch.start("dhcp6", config.globals().multiThreading(), options.workerThreads(), source,
+                this::admit, this::handle, () -> {
+                    // Kea: the oldest queued packet is dropped when the queue is full
+                    stats.add("pkt6-queue-full", 1);
+                    stats.add("pkt6-receive-drop", 1);
+                });
     }
 
     private void handle(InboundDatagram6 in) {

@@ -7,9 +7,10 @@ import java.util.List;
  * The DHCPv4 server's view of the network: receive datagrams arriving on the server port from the configured
  * interfaces, send replies either through UDP or as link-layer frames.
  *
- * <p>Threads: exactly one thread calls {@link #receive()}; {@link #send} may be called from any number of threads
- * concurrently; {@link #close()} may be called from any thread and makes a blocked {@code receive()} return
- * {@code null} promptly (well under a second).
+ * <p>Threads: any number of threads may call {@link #receive()} or {@link #poll()} at once, each datagram goes to
+ * one of them (a server's workers can read the socket themselves); {@link #send} may be called from any number of
+ * threads concurrently; {@link #close()} may be called from any thread and makes a blocked {@code receive()} or
+ * {@code poll()} return {@code null} promptly (well under a second).
  */
 public interface Dhcp4Transport extends AutoCloseable {
     /**
@@ -19,6 +20,24 @@ public interface Dhcp4Transport extends AutoCloseable {
      * @throws IOException on a socket error (the transport stays usable unless closed)
      */
     InboundDatagram receive() throws IOException;
+
+    /**
+     * Waits for a datagram for at most about 200 milliseconds.
+     *
+     * @return the datagram, or {@code null} when none arrived in that time or the transport is closed (see
+     *         {@link #isOpen()})
+     * @throws IOException on a socket error (the transport stays usable unless closed)
+     */
+    InboundDatagram poll() throws IOException;
+
+    /** False once {@link #close()} was called. */
+    boolean isOpen();
+
+    /**
+     * Datagrams the kernel dropped since the socket was opened because its receive buffer was full (the server did
+     * not read fast enough); it grows only, and is known as of the last datagram received.
+     */
+    long receiveBufferDrops();
 
     /**
      * Sends one datagram.

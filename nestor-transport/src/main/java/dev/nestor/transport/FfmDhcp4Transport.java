@@ -8,7 +8,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,19 +47,15 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
     private final String bindText;
 
     private final ReentrantReadWriteLock fdLock = new ReentrantReadWriteLock();
-    private final ReentrantLock receiveLock = new ReentrantLock();
     private volatile boolean closed;
     private volatile Map<Integer, NetInterface> byIndex;
     private volatile long lastRefreshNanos;
+    // the highest SO_RXQ_OVFL count seen: datagrams dropped because the socket's receive buffer was full
+    private final AtomicLong receiveBufferDrops = new AtomicLong();
 
-    // receive-side native memory, used only under receiveLock; GC-managed so close() never frees it under a reader
-    private final Arena receiveArena = Arena.ofAuto();
-    private final MemorySegment rxBuffer = receiveArena.allocate(RECV_BUFFER, 8);
-    private final MemorySegment rxControl = receiveArena.allocate(CONTROL_BUFFER, 8);
-    private final MemorySegment rxName = receiveArena.allocate(Native.SOCKADDR_IN_SIZE, 8);
-    private final MemorySegment rxIov = receiveArena.allocate(Native.IOVEC_SIZE, 8);
-    private final MemorySegment rxMsg = receiveArena.allocate(Native.MSGHDR_SIZE, 8);
-    private final MemorySegment rxErrno = Native.errnoSlot(receiveArena);
+    // receive-side native memory, one set per receiving thread (any number of threads may receive at once);
+    // GC-managed, so close() never frees it under a reader
+    private final ThreadLocal<ReceiveBuffers> receiveBuffers = ThreadLocal.withInitial(() -> new ReceiveBuffers(Native.SOCKADDR_IN_SIZE));
 
     private FfmDhcp4Transport(TransportOptions options, InterfaceSelection selection, Supplier<List<NetInterface>> source,
                               List<NetInterface> interfaces, int udpFd, int packetFd) {
@@ -108,6 +104,8 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
                 setOption(st, fd, Native.SOL_SOCKET, Native.SO_REUSEADDR, one, "SO_REUSEADDR");
                 setOption(st, fd, Native.SOL_SOCKET, Native.SO_BROADCAST, one, "SO_BROADCAST");
                 setOption(st, fd, Native.IPPROTO_IP, Native.IP_PKTINFO, one, "IP_PKTINFO");
+                // every datagram then carries the count of datagrams the kernel dropped on this socket (buffer full)
+                setOption(st, fd, Native.SOL_SOCKET, Native.SO_RXQ_OVFL, one, "SO_RXQ_OVFL");
                 setOption(st, fd, Native.SOL_SOCKET, Native.SO_RCVTIMEO, Native.timeval(a, RECEIVE_TIMEOUT_MILLIS), "SO_RCVTIMEO");
                 if (Native.bind(st, fd, Native.sockaddrIn(a, o.bindAddress(), o.serverPort())) < 0)
                     throw Native.failure("bind " + where, Native.errno(st));
@@ -141,26 +139,38 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
 
     @Override
     public InboundDatagram receive() throws IOException {
-        receiveLock.lock();
-        try {
-            while (true) {
-                fdLock.readLock().lock();
-                try {
-                    if (closed) return null;
-                    InboundDatagram d = receiveOne();
-                    if (closed) return null;
-                    if (d != null) return d;
-                } finally {
-                    fdLock.readLock().unlock();
-                }
-            }
-        } finally {
-            receiveLock.unlock();
+        while (true) {
+            InboundDatagram d = poll();
+            if (d != null || closed) return closed ? null : d;
         }
     }
 
+    @Override
+    public InboundDatagram poll() throws IOException {
+        fdLock.readLock().lock();
+        try {
+            if (closed) return null;
+            InboundDatagram d = receiveOne(receiveBuffers.get());
+            return closed ? null : d;
+        } finally {
+            fdLock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public long receiveBufferDrops() {
+        return receiveBufferDrops.get();
+    }
+
     /** One recvmsg; null when the datagram was dropped or the call timed out. */
-    private InboundDatagram receiveOne() throws IOException {
+    private InboundDatagram receiveOne(ReceiveBuffers rx) throws IOException {
+        MemorySegment rxMsg = rx.msg, rxIov = rx.iov, rxBuffer = rx.buffer, rxName = rx.name, rxControl = rx.control,
+                rxErrno = rx.errno;
         rxMsg.fill((byte) 0);
         rxIov.set(ValueLayout.ADDRESS, 0, rxBuffer);
         rxIov.set(ValueLayout.JAVA_LONG, 8, RECV_BUFFER);
@@ -195,6 +205,11 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
                     && len >= Native.CMSG_HDR + Native.IN_PKTINFO_SIZE) {
                 ifindex = rxControl.get(ValueLayout.JAVA_INT, off + Native.CMSG_DATA);
                 destination = rxControl.get(Native.NET_INT, off + Native.CMSG_DATA + 8);
+            } else if (rxControl.get(ValueLayout.JAVA_INT, off + Native.CMSG_LEVEL) == Native.SOL_SOCKET
+                    && rxControl.get(ValueLayout.JAVA_INT, off + Native.CMSG_TYPE) == Native.SO_RXQ_OVFL
+                    && len >= Native.CMSG_HDR + 4) {
+                long dropped = Integer.toUnsignedLong(rxControl.get(ValueLayout.JAVA_INT, off + Native.CMSG_DATA));
+                receiveBufferDrops.accumulateAndGet(dropped, Math::max);
             }
             off += (len + 7) & ~7L;
         }
@@ -398,6 +413,21 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
     private static void closeQuietly(int fd) {
         try (Arena a = Arena.ofConfined()) {
             Native.close(Native.errnoSlot(a), fd);
+        }
+    }
+
+    /** One thread's recvmsg buffers. */
+    private static final class ReceiveBuffers {
+        private final Arena arena = Arena.ofAuto();
+        private final MemorySegment buffer = arena.allocate(RECV_BUFFER, 8);
+        private final MemorySegment control = arena.allocate(CONTROL_BUFFER, 8);
+        private final MemorySegment name;
+        private final MemorySegment iov = arena.allocate(Native.IOVEC_SIZE, 8);
+        private final MemorySegment msg = arena.allocate(Native.MSGHDR_SIZE, 8);
+        private final MemorySegment errno = Native.errnoSlot(arena);
+
+        private ReceiveBuffers(long nameSize) {
+            name = arena.allocate(nameSize, 8);
         }
     }
 }

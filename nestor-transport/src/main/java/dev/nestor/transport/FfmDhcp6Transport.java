@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,21 +49,17 @@ final class FfmDhcp6Transport implements Dhcp6Transport {
     private final String bindText;
 
     private final ReentrantReadWriteLock fdLock = new ReentrantReadWriteLock();
-    private final ReentrantLock receiveLock = new ReentrantLock();
     private volatile boolean closed;
     private volatile Map<Integer, NetInterface> byIndex;
     private volatile long lastRefreshNanos;
+    // the highest SO_RXQ_OVFL count seen: datagrams dropped because the socket's receive buffer was full
+    private final AtomicLong receiveBufferDrops = new AtomicLong();
     /** Interface indexes on which this socket is a member of ff02::1:2. */
     private final Set<Integer> joined = ConcurrentHashMap.newKeySet();
 
-    // receive-side native memory, used only under receiveLock; GC-managed so close() never frees it under a reader
-    private final Arena receiveArena = Arena.ofAuto();
-    private final MemorySegment rxBuffer = receiveArena.allocate(RECV_BUFFER, 8);
-    private final MemorySegment rxControl = receiveArena.allocate(CONTROL_BUFFER, 8);
-    private final MemorySegment rxName = receiveArena.allocate(Native.SOCKADDR_IN6_SIZE, 8);
-    private final MemorySegment rxIov = receiveArena.allocate(Native.IOVEC_SIZE, 8);
-    private final MemorySegment rxMsg = receiveArena.allocate(Native.MSGHDR_SIZE, 8);
-    private final MemorySegment rxErrno = Native.errnoSlot(receiveArena);
+    // receive-side native memory, one set per receiving thread (any number of threads may receive at once);
+    // GC-managed, so close() never frees it under a reader
+    private final ThreadLocal<ReceiveBuffers> receiveBuffers = ThreadLocal.withInitial(() -> new ReceiveBuffers(Native.SOCKADDR_IN6_SIZE));
 
     private FfmDhcp6Transport(Transport6Options options, InterfaceSelection6 selection, Supplier<List<NetInterface>> source,
                               List<NetInterface> interfaces, int fd) {
@@ -113,6 +109,8 @@ final class FfmDhcp6Transport implements Dhcp6Transport {
                 setOption(st, fd, Native.IPPROTO_IPV6, Native.IPV6_V6ONLY, one, "IPV6_V6ONLY");
                 setOption(st, fd, Native.SOL_SOCKET, Native.SO_REUSEADDR, one, "SO_REUSEADDR");
                 setOption(st, fd, Native.IPPROTO_IPV6, Native.IPV6_RECVPKTINFO, one, "IPV6_RECVPKTINFO");
+                // every datagram then carries the count of datagrams the kernel dropped on this socket (buffer full)
+                setOption(st, fd, Native.SOL_SOCKET, Native.SO_RXQ_OVFL, one, "SO_RXQ_OVFL");
                 setOption(st, fd, Native.SOL_SOCKET, Native.SO_RCVTIMEO, Native.timeval(a, RECEIVE_TIMEOUT_MILLIS), "SO_RCVTIMEO");
                 if (Native.bind(st, fd, Native.sockaddrIn6(a, Ipv6Text.UNSPECIFIED, port, 0)) < 0)
                     throw Native.failure("bind [::]:" + port, Native.errno(st));
@@ -143,26 +141,38 @@ final class FfmDhcp6Transport implements Dhcp6Transport {
 
     @Override
     public InboundDatagram6 receive() throws IOException {
-        receiveLock.lock();
-        try {
-            while (true) {
-                fdLock.readLock().lock();
-                try {
-                    if (closed) return null;
-                    InboundDatagram6 d = receiveOne();
-                    if (closed) return null;
-                    if (d != null) return d;
-                } finally {
-                    fdLock.readLock().unlock();
-                }
-            }
-        } finally {
-            receiveLock.unlock();
+        while (true) {
+            InboundDatagram6 d = poll();
+            if (d != null || closed) return closed ? null : d;
         }
     }
 
+    @Override
+    public InboundDatagram6 poll() throws IOException {
+        fdLock.readLock().lock();
+        try {
+            if (closed) return null;
+            InboundDatagram6 d = receiveOne(receiveBuffers.get());
+            return closed ? null : d;
+        } finally {
+            fdLock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public long receiveBufferDrops() {
+        return receiveBufferDrops.get();
+    }
+
     /** One recvmsg; null when the datagram was dropped or the call timed out. */
-    private InboundDatagram6 receiveOne() throws IOException {
+    private InboundDatagram6 receiveOne(ReceiveBuffers rx) throws IOException {
+        MemorySegment rxMsg = rx.msg, rxIov = rx.iov, rxBuffer = rx.buffer, rxName = rx.name, rxControl = rx.control,
+                rxErrno = rx.errno;
         rxMsg.fill((byte) 0);
         rxIov.set(ValueLayout.ADDRESS, 0, rxBuffer);
         rxIov.set(ValueLayout.JAVA_LONG, 8, RECV_BUFFER);
@@ -198,6 +208,11 @@ final class FfmDhcp6Transport implements Dhcp6Transport {
                     && len >= Native.CMSG_HDR + Native.IN6_PKTINFO_SIZE) {
                 destination = rxControl.asSlice(off + Native.CMSG_DATA, 16).toArray(ValueLayout.JAVA_BYTE);
                 ifindex = rxControl.get(ValueLayout.JAVA_INT, off + Native.CMSG_DATA + 16);
+            } else if (rxControl.get(ValueLayout.JAVA_INT, off + Native.CMSG_LEVEL) == Native.SOL_SOCKET
+                    && rxControl.get(ValueLayout.JAVA_INT, off + Native.CMSG_TYPE) == Native.SO_RXQ_OVFL
+                    && len >= Native.CMSG_HDR + 4) {
+                long dropped = Integer.toUnsignedLong(rxControl.get(ValueLayout.JAVA_INT, off + Native.CMSG_DATA));
+                receiveBufferDrops.accumulateAndGet(dropped, Math::max);
             }
             off += (len + 7) & ~7L;
         }
@@ -331,6 +346,21 @@ final class FfmDhcp6Transport implements Dhcp6Transport {
     private static void closeQuietly(int fd) {
         try (Arena a = Arena.ofConfined()) {
             Native.close(Native.errnoSlot(a), fd);
+        }
+    }
+
+    /** One thread's recvmsg buffers. */
+    private static final class ReceiveBuffers {
+        private final Arena arena = Arena.ofAuto();
+        private final MemorySegment buffer = arena.allocate(RECV_BUFFER, 8);
+        private final MemorySegment control = arena.allocate(CONTROL_BUFFER, 8);
+        private final MemorySegment name;
+        private final MemorySegment iov = arena.allocate(Native.IOVEC_SIZE, 8);
+        private final MemorySegment msg = arena.allocate(Native.MSGHDR_SIZE, 8);
+        private final MemorySegment errno = Native.errnoSlot(arena);
+
+        private ReceiveBuffers(long nameSize) {
+            name = arena.allocate(nameSize, 8);
         }
     }
 }

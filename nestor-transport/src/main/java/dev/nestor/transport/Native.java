@@ -20,7 +20,8 @@ import java.util.Map;
 final class Native {
     static final int AF_INET = 2, AF_PACKET = 17;
     static final int SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000;
-    static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_BROADCAST = 6, SO_RCVBUF = 8, SO_RCVTIMEO = 20, SO_BINDTODEVICE = 25;
+    static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_BROADCAST = 6, SO_RCVBUF = 8, SO_RCVTIMEO = 20, SO_BINDTODEVICE = 25,
+            SO_RXQ_OVFL = 40;
     static final int IPPROTO_IP = 0, IP_PKTINFO = 8;
     static final int ETH_P_IP = 0x0800;
     // IPv6 (checked against glibc headers on x86_64 Linux 6.x with a C program; see package-info)

@@ -48,6 +48,40 @@ class LoopbackTransportTest {
         }
     }
 
+    @Test
+    void severalThreadsReceiveAtOnceAndKernelDropsAreCounted() throws Exception {
+        NetInterface lo = Interfaces.list().stream().filter(NetInterface::loopback).findFirst().orElseThrow();
+        try (Dhcp4Transport t = Dhcp4Transports.open(new TransportOptions(List.of(lo.name()), false, PORT + 2, 10168));
+             DatagramSocket client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            assertThat(t.receiveBufferDrops()).isZero();
+            // nobody reads: far more than the socket buffer holds, so the kernel drops the rest
+            byte[] payload = new byte[300];
+            int sent = 5000;
+            for (int i = 0; i < sent; i++) {
+                payload[0] = (byte) i;
+                client.send(new DatagramPacket(payload, payload.length, InetAddress.getLoopbackAddress(), PORT + 2));
+            }
+            // two readers drain the socket concurrently, each with its own buffers
+            java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+            Runnable drain = () -> {
+                try {
+                    while (t.poll() != null) received.incrementAndGet();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            CompletableFuture<Void> a = CompletableFuture.runAsync(drain), b = CompletableFuture.runAsync(drain);
+            CompletableFuture.allOf(a, b).get(30, TimeUnit.SECONDS);
+            assertThat(received.get()).isPositive().isLessThan(sent);
+            // the kernel stamps its drop count on datagrams queued after the drops: the next one tells
+            client.send(new DatagramPacket(payload, payload.length, InetAddress.getLoopbackAddress(), PORT + 2));
+            assertThat(t.receive()).isNotNull();
+            // every datagram of the flood was either read or counted as dropped by the kernel
+            assertThat(received.get() + t.receiveBufferDrops()).isEqualTo(sent);
+            assertThat(t.isOpen()).isTrue();
+        }
+    }
+
     private static InboundDatagram receiveFrom(Dhcp4Transport t, int port) throws IOException {
         while (true) {
             InboundDatagram d = t.receive();

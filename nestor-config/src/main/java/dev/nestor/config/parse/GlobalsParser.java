@@ -170,9 +170,23 @@ final class GlobalsParser {
         MultiThreadingParams d = MultiThreadingParams.defaults();
         if (o == null) return d;
         o.check(Keywords.MULTI_THREADING);
+        // a config that sizes Kea's queue gets Kea's queue; otherwise the workers read the socket themselves
+        MultiThreadingParams.Dispatch dispatch = o.has("packet-queue-size")
+                ? MultiThreadingParams.Dispatch.QUEUE : d.dispatch();
+        String text = o.string("nestor-dispatch");
+        if (text != null) {
+            dispatch = switch (text) {
+                case "queue" -> MultiThreadingParams.Dispatch.QUEUE;
+                case "readers" -> MultiThreadingParams.Dispatch.READERS;
+                default -> {
+                    o.error("nestor-dispatch", "unknown value '" + text + "' (expected queue or readers)");
+                    yield dispatch;
+                }
+            };
+        }
         return new MultiThreadingParams(o.bool("enable-multi-threading", d.enabled()),
                 (int) o.integer("thread-pool-size", 0, 65535, d.threadPoolSize()),
-                (int) o.integer("packet-queue-size", 0, 65535, d.packetQueueSize()));
+                (int) o.integer("packet-queue-size", 0, 65535, d.packetQueueSize()), dispatch);
     }
 
     /** The v6 table only allows lenient-option-parsing, so the v4-only switches stay false there. */

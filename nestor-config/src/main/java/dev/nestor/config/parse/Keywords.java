@@ -180,7 +180,7 @@ final class Keywords {
             "pattern"), Map.of());
 
     static final Table MULTI_THREADING = Table.of("multi-threading", List.of("enable-multi-threading",
-            "thread-pool-size", "packet-queue-size", "user-context", "comment"), Map.of());
+            "thread-pool-size", "packet-queue-size", "nestor-dispatch", "user-context", "comment"), Map.of());
 
     static final Table SANITY = Table.of("sanity-checks", List.of("lease-checks", "extended-info-checks"), Map.of());
 
