@@ -255,10 +255,10 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
         try {
             if (closed) throw new IOException("transport closed");
             switch (datagram) {
-                case UdpDatagram u -> sendUdp(u.data(), u.destinationAddress(), u.destinationPort(), u.interfaceIndex(), u.sourceAddress());
+                case UdpDatagram u -> sendUdp(u.payload(), u.destinationAddress(), u.destinationPort(), u.interfaceIndex(), u.sourceAddress());
                 case LinkLayerDatagram l when packetFd >= 0 -> sendFrame(l);
                 // udp mode cannot address a MAC: broadcast on the interface, as Kea does with udp sockets
-                case LinkLayerDatagram l -> sendUdp(l.data(), Ipv4.BROADCAST, l.destinationPort(), l.interfaceIndex(), l.sourceAddress());
+                case LinkLayerDatagram l -> sendUdp(l.payload(), Ipv4.BROADCAST, l.destinationPort(), l.interfaceIndex(), l.sourceAddress());
             }
         } finally {
             fdLock.readLock().unlock();
@@ -360,7 +360,7 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
         byte[] srcMac = ni.mac().length == 6 ? ni.mac() : NO_MAC;
         byte[] dstMac = l.destinationMac();
         byte[] frame = FrameBuilder.udpFrame(dstMac, srcMac, l.sourceAddress(), l.destinationAddress(), l.sourcePort(),
-                l.destinationPort(), l.data());
+                l.destinationPort(), l.payload());
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = Native.errnoSlot(a);
             MemorySegment buf = a.allocateFrom(ValueLayout.JAVA_BYTE, frame);

@@ -275,7 +275,7 @@ final class FfmDhcp6Transport implements Dhcp6Transport {
     }
 
     private void sendUdp(UdpDatagram6 d) throws IOException {
-        byte[] data = d.data(), destination = d.destinationAddress(), source = d.sourceAddress();
+        byte[] data = d.payload(), destination = d.destinationAddress(), source = d.sourceAddress();
         int ifindex = d.interfaceIndex();
         boolean scoped = Ipv6Text.isLinkLocal(destination) || Ipv6Text.isMulticast(destination);
         try (Arena a = Arena.ofConfined()) {

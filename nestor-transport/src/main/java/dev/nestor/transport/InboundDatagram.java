@@ -28,6 +28,14 @@ public record InboundDatagram(byte[] data, int sourceAddress, int sourcePort, in
     @Override
     public byte[] data() { return data.clone(); }
 
+    /**
+     * Reads the payload where it is, without the copy {@link #data()} makes (a decoder that copies what it keeps):
+     * {@code reader} must neither modify the array nor hold on to it.
+     */
+    public <T, X extends Exception> T read(PayloadReader<T, X> reader) throws X {
+        return reader.read(data, 0, data.length);
+    }
+
     /** Payload length without copying. */
     public int length() { return data.length; }
 

@@ -33,6 +33,9 @@ public record LinkLayerDatagram(byte[] data, byte[] destinationMac, int destinat
     @Override
     public byte[] data() { return data.clone(); }
 
+    /** The payload itself, for this package's send path only, which reads it and never keeps or changes it. */
+    byte[] payload() { return data; }
+
     @Override
     public byte[] destinationMac() { return destinationMac.clone(); }
 

@@ -28,6 +28,9 @@ public record UdpDatagram(byte[] data, int destinationAddress, int destinationPo
     @Override
     public byte[] data() { return data.clone(); }
 
+    /** The payload itself, for this package's send path only, which reads it and never keeps or changes it. */
+    byte[] payload() { return data; }
+
     /** Payload length without copying. */
     public int length() { return data.length; }
 

@@ -35,6 +35,9 @@ public record UdpDatagram6(byte[] data, byte[] destinationAddress, int destinati
     @Override
     public byte[] data() { return data.clone(); }
 
+    /** The payload itself, for this package's send path only, which reads it and never keeps or changes it. */
+    byte[] payload() { return data; }
+
     @Override
     public byte[] destinationAddress() { return destinationAddress.clone(); }
 

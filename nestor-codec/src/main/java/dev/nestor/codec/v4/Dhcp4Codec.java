@@ -7,6 +7,7 @@ import dev.nestor.common.wire.WireFormatException;
 import dev.nestor.common.wire.WireReader;
 import dev.nestor.common.wire.WireWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,46 +63,77 @@ public final class Dhcp4Codec {
         int xid = r.s32();
         int secs = r.u16(), flags = r.u16();
         int ciaddr = r.s32(), yiaddr = r.s32(), siaddr = r.s32(), giaddr = r.s32();
-        byte[] chaddr = r.bytes(Dhcp4Packet.CHADDR_LEN);
+        Bytes chaddr = Bytes.of(buf, r.position(), Dhcp4Packet.CHADDR_LEN);
+        r.skip(Dhcp4Packet.CHADDR_LEN);
         int snameAt = r.position();
-        byte[] sname = r.bytes(Dhcp4Packet.SNAME_LEN);
+        Bytes sname = Bytes.of(buf, snameAt, Dhcp4Packet.SNAME_LEN);
+        r.skip(Dhcp4Packet.SNAME_LEN);
         int fileAt = r.position();
-        byte[] file = r.bytes(Dhcp4Packet.FILE_LEN);
+        Bytes file = Bytes.of(buf, fileAt, Dhcp4Packet.FILE_LEN);
+        r.skip(Dhcp4Packet.FILE_LEN);
         if (!r.hasRemaining()) // plain BOOTP without vendor area (Kea accepts this too)
             return new Dhcp4Packet(op, htype, hlen, hops, xid, secs, flags, ciaddr, yiaddr, siaddr, giaddr,
-                    Bytes.of(chaddr), Bytes.of(sname), Bytes.of(file), Options.empty());
+                    chaddr, sname, file, Options.empty());
         int cookieAt = r.position();
         if (r.remaining() < 4) throw new WireFormatException("truncated magic cookie", cookieAt);
         int cookie = r.s32();
         if (cookie != MAGIC_COOKIE)
             throw new WireFormatException(String.format("bad magic cookie 0x%08x, expected 0x63825363", cookie), cookieAt);
 
-        Map<Integer, WireWriter> joined = new LinkedHashMap<>();
-        parseArea(r, joined, lenient, "options");
-        WireWriter ov = joined.get(OptionCodes4.OVERLOAD);
+        Map<Integer, Payload> joined = new LinkedHashMap<>();
+        parseArea(buf, r, joined, lenient, "options");
+        Payload ov = joined.get(OptionCodes4.OVERLOAD);
         if (ov != null) {
-            byte[] v = ov.toByteArray();
+            byte[] v = ov.value().toArray();
             if (v.length != 1 || v[0] < 1 || v[0] > 3) {
                 if (!lenient) throw new WireFormatException("invalid option overload (52) value, expected one byte 1..3", cookieAt + 4);
             } else {
                 if ((v[0] & OVERLOAD_FILE) != 0) {
-                    parseArea(new WireReader(buf, fileAt, Dhcp4Packet.FILE_LEN), joined, lenient, "file field");
-                    file = new byte[Dhcp4Packet.FILE_LEN];
+                    parseArea(buf, new WireReader(buf, fileAt, Dhcp4Packet.FILE_LEN), joined, lenient, "file field");
+                    file = Bytes.of(new byte[Dhcp4Packet.FILE_LEN]);
                 }
                 if ((v[0] & OVERLOAD_SNAME) != 0) {
-                    parseArea(new WireReader(buf, snameAt, Dhcp4Packet.SNAME_LEN), joined, lenient, "sname field");
-                    sname = new byte[Dhcp4Packet.SNAME_LEN];
+                    parseArea(buf, new WireReader(buf, snameAt, Dhcp4Packet.SNAME_LEN), joined, lenient, "sname field");
+                    sname = Bytes.of(new byte[Dhcp4Packet.SNAME_LEN]);
                 }
             }
         }
         List<RawOption> opts = new ArrayList<>(joined.size());
-        joined.forEach((code, w) -> opts.add(new RawOption(code, Bytes.of(w.toByteArray()))));
+        joined.forEach((code, payload) -> opts.add(new RawOption(code, payload.value())));
         return new Dhcp4Packet(op, htype, hlen, hops, xid, secs, flags, ciaddr, yiaddr, siaddr, giaddr,
-                Bytes.of(chaddr), Bytes.of(sname), Bytes.of(file), Options.of(opts));
+                chaddr, sname, file, Options.of(opts));
+    }
+
+    /**
+     * One option's payload as parsed: a slice of the packet, copied once at the end; only an option that appears
+     * more than once (RFC 3396 concatenation, rare) gets a buffer of its own.
+     */
+    private static final class Payload {
+        private final byte[] buf;
+        private final int off, len;
+        private WireWriter joined;
+
+        Payload(byte[] buf, int off, int len) {
+            this.buf = buf;
+            this.off = off;
+            this.len = len;
+        }
+
+        void append(byte[] more, int at, int n) {
+            if (joined == null) {
+                joined = new WireWriter(Math.max(16, len + n));
+                joined.bytes(Arrays.copyOfRange(buf, off, off + len));
+            }
+            joined.bytes(Arrays.copyOfRange(more, at, at + n));
+        }
+
+        Bytes value() {
+            return joined == null ? Bytes.of(buf, off, len) : Bytes.of(joined.toByteArray());
+        }
     }
 
     /** Parses top-level TLVs until END or the end of the area, appending payloads per code (RFC 3396). */
-    private static void parseArea(WireReader r, Map<Integer, WireWriter> out, boolean lenient, String area)
+    private static void parseArea(byte[] buf, WireReader r, Map<Integer, Payload> out, boolean lenient, String area)
             throws WireFormatException {
         while (r.hasRemaining()) {
             int at = r.position();
@@ -118,7 +150,11 @@ public final class Dhcp4Codec {
                 throw new WireFormatException("truncated option " + code + " in " + area + ": length " + optLen
                         + " but only " + r.remaining() + " byte(s) left", at);
             }
-            out.computeIfAbsent(code, _ -> new WireWriter(Math.max(16, optLen))).bytes(r.bytes(optLen));
+            int valueAt = r.position();
+            r.skip(optLen);
+            Payload seen = out.get(code);
+            if (seen == null) out.put(code, new Payload(buf, valueAt, optLen));
+            else seen.append(buf, valueAt, optLen);
         }
     }
 

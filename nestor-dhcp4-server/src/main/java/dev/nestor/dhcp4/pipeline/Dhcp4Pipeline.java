@@ -374,16 +374,15 @@ public final class Dhcp4Pipeline {
 
     /** buffer4_receive (SKIP = the callout parsed the packet itself), then decoding. */
     private static Dhcp4Packet receiveBuffer(InboundDatagram in, HookDispatcher hooks) throws WireFormatException {
+        if (!hooks.has(HookPoint.BUFFER4_RECEIVE)) return in.read(Dhcp4Codec::decode); // no copy of the payload
         byte[] data = in.data();
-        if (hooks.has(HookPoint.BUFFER4_RECEIVE)) {
-            Outcome<Buffer4Receive> o = PacketHooks4.check(HookPoint.BUFFER4_RECEIVE, hooks.fire(HookPoint.BUFFER4_RECEIVE,
-                    new Buffer4Receive(PacketHooks4.envelope(in), Bytes.of(data), null)));
-            if (o.is(NextStep.SKIP)) {
-                if (o.event().parsed() == null) throw new PacketDrop("buffer4_receive callout skipped parsing but parsed nothing", false);
-                return o.event().parsed();
-            }
-            data = o.event().data().toArray();
+        Outcome<Buffer4Receive> o = PacketHooks4.check(HookPoint.BUFFER4_RECEIVE, hooks.fire(HookPoint.BUFFER4_RECEIVE,
+                new Buffer4Receive(PacketHooks4.envelope(in), Bytes.of(data), null)));
+        if (o.is(NextStep.SKIP)) {
+            if (o.event().parsed() == null) throw new PacketDrop("buffer4_receive callout skipped parsing but parsed nothing", false);
+            return o.event().parsed();
         }
+        data = o.event().data().toArray();
         return Dhcp4Codec.decode(data, 0, data.length);
     }
 

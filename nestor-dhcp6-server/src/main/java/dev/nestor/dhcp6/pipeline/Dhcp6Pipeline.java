@@ -417,16 +417,15 @@ public final class Dhcp6Pipeline {
 
     /** buffer6_receive (SKIP = the callout parsed the packet itself), then decoding. */
     private static Dhcp6Packet receiveBuffer(InboundDatagram6 in, HookDispatcher hooks) throws WireFormatException {
+        if (!hooks.has(HookPoint.BUFFER6_RECEIVE)) return in.read(Dhcp6Codec::decode); // no copy of the payload
         byte[] data = in.data();
-        if (hooks.has(HookPoint.BUFFER6_RECEIVE)) {
-            Outcome<Buffer6Receive> o = PacketHooks6.check(HookPoint.BUFFER6_RECEIVE, hooks.fire(HookPoint.BUFFER6_RECEIVE,
-                    new Buffer6Receive(PacketHooks6.envelope(in), Bytes.of(data), null)));
-            if (o.is(NextStep.SKIP)) {
-                if (o.event().parsed() == null) throw new PacketDrop6("buffer6_receive callout skipped parsing but parsed nothing", false);
-                return o.event().parsed();
-            }
-            data = o.event().data().toArray();
+        Outcome<Buffer6Receive> o = PacketHooks6.check(HookPoint.BUFFER6_RECEIVE, hooks.fire(HookPoint.BUFFER6_RECEIVE,
+                new Buffer6Receive(PacketHooks6.envelope(in), Bytes.of(data), null)));
+        if (o.is(NextStep.SKIP)) {
+            if (o.event().parsed() == null) throw new PacketDrop6("buffer6_receive callout skipped parsing but parsed nothing", false);
+            return o.event().parsed();
         }
+        data = o.event().data().toArray();
         return Dhcp6Codec.decode(data, 0, data.length);
     }
 
