@@ -45,7 +45,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
@@ -304,40 +303,14 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         return false;
     }
 
-    /**
-     * Datagrams the kernel dropped because the socket's buffer was full: with the workers reading the socket, that
-     * buffer is the packet queue, so they count as {@code pkt4-queue-full} (and {@code pkt4-receive-drop}).
-     */
-    private void countKernelDrops(Dhcp4Transport t, AtomicLong seen) {
-        long now = t.receiveBufferDrops(), before = seen.get();
-        if (now > before && seen.compareAndSet(before, now)) {
-            stats.add("pkt4-queue-full", now - before);
-            stats.add("pkt4-receive-drop", now - before);
-        }
-    }
-
     /** Kea's multi-threading settings; -Dnestor.workers (ServerOptions.workerThreads) overrides the pool size. */
     private PacketDispatch<InboundDatagram> startWorkers(Dhcp4Config config) {
         Dhcp4Transport t = transport;
-        AtomicLong kernelDrops = new AtomicLong(t.receiveBufferDrops());
-        PacketDispatch.Source<InboundDatagram> source = new PacketDispatch.Source<>() {
-            @Override
-            public InboundDatagram poll() throws IOException {
-                InboundDatagram in = t.poll();
-                if (in != null) countKernelDrops(t, kernelDrops);
-                return in;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return t.isOpen();
-            }
-        };
-        return PacketDispatch.start("dhcp4", config.globals().multiThreading(), options.workerThreads(), source,
-                this::admit, this::handle, () -> {
-                    // Kea: the oldest queued packet is dropped when the queue is full
-                    stats.add("pkt4-queue-full", 1);
-                    stats.add("pkt4-receive-drop", 1);
+        return PacketDispatch.start("dhcp4", config.globals().multiThreading(), options.workerThreads(),
+                PacketDispatch.Source.of(t::poll, t::isOpen, t::receiveBufferDrops), this::admit, this::handle, lost -> {
+                    // Kea's queue dropped its oldest datagram, or the kernel the newest ones (the readers' queue)
+                    stats.add("pkt4-queue-full", lost);
+                    stats.add("pkt4-receive-drop", lost);
                 });
     }
 

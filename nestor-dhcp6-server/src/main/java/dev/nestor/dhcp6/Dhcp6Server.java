@@ -45,7 +45,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
@@ -308,40 +307,14 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         return false;
     }
 
-    /**
-     * Datagrams the kernel dropped because the socket's buffer was full: with the workers reading the socket, that
-     * buffer is the packet queue, so they count as {@code pkt6-queue-full} (and {@code pkt6-receive-drop}).
-     */
-    private void countKernelDrops(Dhcp6Transport t, AtomicLong seen) {
-        long now = t.receiveBufferDrops(), before = seen.get();
-        if (now > before && seen.compareAndSet(before, now)) {
-            stats.add("pkt6-queue-full", now - before);
-            stats.add("pkt6-receive-drop", now - before);
-        }
-    }
-
     /** Kea's multi-threading settings, shared with the v4 server; -Dnestor.workers overrides the pool size. */
     private PacketDispatch<InboundDatagram6> startWorkers(Dhcp6Config config) {
         Dhcp6Transport t = transport;
-        AtomicLong kernelDrops = new AtomicLong(t.receiveBufferDrops());
-        PacketDispatch.Source<InboundDatagram6> source = new PacketDispatch.Source<>() {
-            @Override
-            public InboundDatagram6 poll() throws IOException {
-                InboundDatagram6 in = t.poll();
-                if (in != null) countKernelDrops(t, kernelDrops);
-                return in;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return t.isOpen();
-            }
-        };
-        return PacketDispatch.start("dhcp6", config.globals().multiThreading(), options.workerThreads(), source,
-                this::admit, this::handle, () -> {
-                    // Kea: the oldest queued packet is dropped when the queue is full
-                    stats.add("pkt6-queue-full", 1);
-                    stats.add("pkt6-receive-drop", 1);
+        return PacketDispatch.start("dhcp6", config.globals().multiThreading(), options.workerThreads(),
+                PacketDispatch.Source.of(t::poll, t::isOpen, t::receiveBufferDrops), this::admit, this::handle, lost -> {
+                    // Kea's queue dropped its oldest datagram, or the kernel the newest ones (the readers' queue)
+                    stats.add("pkt6-queue-full", lost);
+                    stats.add("pkt6-receive-drop", lost);
                 });
     }
 

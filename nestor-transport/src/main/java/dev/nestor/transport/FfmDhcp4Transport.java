@@ -55,7 +55,8 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
 
     // receive-side native memory, one set per receiving thread (any number of threads may receive at once);
     // GC-managed, so close() never frees it under a reader
-    private final ThreadLocal<ReceiveBuffers> receiveBuffers = ThreadLocal.withInitial(() -> new ReceiveBuffers(Native.SOCKADDR_IN_SIZE));
+    private final ThreadLocal<ReceiveBuffers> receiveBuffers = ThreadLocal.withInitial(
+            () -> new ReceiveBuffers(RECV_BUFFER, CONTROL_BUFFER, Native.SOCKADDR_IN_SIZE));
 
     private FfmDhcp4Transport(TransportOptions options, InterfaceSelection selection, Supplier<List<NetInterface>> source,
                               List<NetInterface> interfaces, int udpFd, int packetFd) {
@@ -413,21 +414,6 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
     private static void closeQuietly(int fd) {
         try (Arena a = Arena.ofConfined()) {
             Native.close(Native.errnoSlot(a), fd);
-        }
-    }
-
-    /** One thread's recvmsg buffers. */
-    private static final class ReceiveBuffers {
-        private final Arena arena = Arena.ofAuto();
-        private final MemorySegment buffer = arena.allocate(RECV_BUFFER, 8);
-        private final MemorySegment control = arena.allocate(CONTROL_BUFFER, 8);
-        private final MemorySegment name;
-        private final MemorySegment iov = arena.allocate(Native.IOVEC_SIZE, 8);
-        private final MemorySegment msg = arena.allocate(Native.MSGHDR_SIZE, 8);
-        private final MemorySegment errno = Native.errnoSlot(arena);
-
-        private ReceiveBuffers(long nameSize) {
-            name = arena.allocate(nameSize, 8);
         }
     }
 }

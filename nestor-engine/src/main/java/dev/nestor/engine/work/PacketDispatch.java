@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +42,45 @@ public final class PacketDispatch<P> implements AutoCloseable {
 
         /** False once the source is closed: its readers then stop. */
         boolean isOpen();
+
+        /** Datagrams the kernel dropped so far because the socket's buffer was full (grows only; 0 if unknown). */
+        default long receiveBufferDrops() {
+            return 0;
+        }
+
+        /** A source from a transport's three methods. */
+        static <P> Source<P> of(Poll<P> poll, BooleanSupplier isOpen, LongSupplier receiveBufferDrops) {
+            return new Source<>() {
+                @Override
+                public P poll() throws IOException {
+                    return poll.poll();
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return isOpen.getAsBoolean();
+                }
+
+                @Override
+                public long receiveBufferDrops() {
+                    return receiveBufferDrops.getAsLong();
+                }
+            };
+        }
+    }
+
+    /** {@link Source#poll()} as a method reference. */
+    @FunctionalInterface
+    public interface Poll<P> {
+        P poll() throws IOException;
     }
 
     private final String name;
     private final Source<P> source;
     private final Predicate<P> admit;
     private final Consumer<P> handler;
+    private final LongConsumer queueFull;
+    private final AtomicLong kernelDropsSeen;
     private final MultiThreadingParams settings;
     private final PacketWorkers<P> queue; // QUEUE mode only
     private final int readers;
@@ -51,8 +88,10 @@ public final class PacketDispatch<P> implements AutoCloseable {
     private volatile boolean stopping;
 
     private PacketDispatch(String name, MultiThreadingParams settings, int readers, PacketWorkers<P> queue,
-                           Source<P> source, Predicate<P> admit, Consumer<P> handler) {
+                           Source<P> source, Predicate<P> admit, Consumer<P> handler, LongConsumer queueFull) {
         this.name = name;
+        this.queueFull = queueFull;
+        this.kernelDropsSeen = new AtomicLong(source.receiveBufferDrops());
         this.settings = settings;
         this.readers = readers;
         this.queue = queue;
@@ -69,19 +108,21 @@ public final class PacketDispatch<P> implements AutoCloseable {
      * @param admit          decides, on the receiving thread, whether a datagram is processed at all (false: the
      *                       predicate has counted the drop, e.g. service disabled)
      * @param handler        processes one datagram; exceptions cost that datagram only
-     * @param queueFull      called for every datagram Kea's queue drops (QUEUE mode only)
+     * @param queueFull      called with the number of datagrams lost because a queue was full: 1 for each that Kea's
+     *                       queue drops, or what the kernel dropped from the socket's buffer since the last call
+     *                       (the socket buffer is the readers' queue; counted in every mode)
      */
     public static <P> PacketDispatch<P> start(String name, MultiThreadingParams mt, int threadOverride, Source<P> source,
-                                              Predicate<P> admit, Consumer<P> handler, Runnable queueFull) {
+                                              Predicate<P> admit, Consumer<P> handler, LongConsumer queueFull) {
         PacketDispatch<P> d;
         if (mt.enabled() && mt.dispatch() == Dispatch.READERS) {
             int n = threadOverride > 0 ? threadOverride
                     : mt.threadPoolSize() > 0 ? mt.threadPoolSize() : Runtime.getRuntime().availableProcessors();
-            d = new PacketDispatch<>(name, mt, n, null, source, admit, handler);
+            d = new PacketDispatch<>(name, mt, n, null, source, admit, handler, queueFull);
             for (int i = 0; i < n; i++) d.threads.add(Thread.ofPlatform().name(name + "-reader-" + i).daemon(true).start(d::read));
         } else {
-            PacketWorkers<P> workers = PacketWorkers.start(name, mt, threadOverride, handler, queueFull);
-            d = new PacketDispatch<>(name, mt, 0, workers, source, admit, handler);
+            PacketWorkers<P> workers = PacketWorkers.start(name, mt, threadOverride, handler, () -> queueFull.accept(1));
+            d = new PacketDispatch<>(name, mt, 0, workers, source, admit, handler, queueFull);
             d.threads.add(Thread.ofPlatform().name(name + "-receiver").daemon(true).start(d::receive));
         }
         return d;
@@ -141,7 +182,10 @@ public final class PacketDispatch<P> implements AutoCloseable {
         while (!stopping && source.isOpen()) {
             try {
                 P in = source.poll();
-                if (in != null) return in;
+                if (in != null) {
+                    countKernelDrops();
+                    return in;
+                }
             } catch (IOException e) {
                 if (stopping || !source.isOpen()) return null;
                 log.warn("{}: receive failed: {}", name, e.getMessage());
@@ -152,6 +196,12 @@ public final class PacketDispatch<P> implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** The kernel stamps its drop count on each datagram it queues: report what is new since the last one. */
+    private void countKernelDrops() {
+        long now = source.receiveBufferDrops(), before = kernelDropsSeen.get();
+        if (now > before && kernelDropsSeen.compareAndSet(before, now)) queueFull.accept(now - before);
     }
 
     private static void pause() {
@@ -169,17 +219,7 @@ public final class PacketDispatch<P> implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (Thread t : threads) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) break;
-            try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        PacketWorkers.joinAll(threads, TimeUnit.SECONDS.toNanos(5));
         if (queue != null) queue.close();
     }
 }

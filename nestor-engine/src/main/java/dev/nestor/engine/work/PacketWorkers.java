@@ -142,10 +142,15 @@ public final class PacketWorkers<P> implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (Thread t : workers) {
+        joinAll(workers, TimeUnit.SECONDS.toNanos(5));
+    }
+
+    /** Waits for the threads to end, for at most {@code nanos} in all; gives up early if interrupted. */
+    static void joinAll(List<Thread> threads, long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        for (Thread t : threads) {
             long left = deadline - System.nanoTime();
-            if (left <= 0) break;
+            if (left <= 0) return;
             try {
                 t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             } catch (InterruptedException e) {

@@ -24,6 +24,7 @@ class PacketDispatchTest {
         final LinkedBlockingQueue<Integer> arriving = new LinkedBlockingQueue<>();
         final AtomicBoolean open = new AtomicBoolean(true);
         final AtomicInteger failuresLeft = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicLong kernelDrops = new java.util.concurrent.atomic.AtomicLong();
 
         @Override
         public Integer poll() throws IOException {
@@ -40,6 +41,28 @@ class PacketDispatchTest {
         public boolean isOpen() {
             return open.get();
         }
+
+        @Override
+        public long receiveBufferDrops() {
+            return kernelDrops.get();
+        }
+    }
+
+    @Test
+    void whatTheKernelDroppedFromTheSocketBufferIsReportedOnceAsQueueFull() throws Exception {
+        FakeSocket socket = new FakeSocket();
+        socket.kernelDrops.set(7); // before this dispatch: not its business
+        java.util.concurrent.atomic.AtomicLong lost = new java.util.concurrent.atomic.AtomicLong();
+        CountDownLatch done = new CountDownLatch(3);
+        try (PacketDispatch<Integer> d = PacketDispatch.start("test", MultiThreadingParams.defaults(), 2, socket, in -> true,
+                in -> done.countDown(), lost::addAndGet)) {
+            socket.arriving.add(1);
+            socket.kernelDrops.set(12); // 5 lost, known with the next datagram
+            socket.arriving.add(2);
+            socket.arriving.add(3);
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(lost).hasValue(5);
     }
 
     @Test
@@ -62,7 +85,7 @@ class PacketDispatchTest {
                     }
                     handled.add(in);
                     all.countDown();
-                }, () -> {})) {
+                }, n -> {})) {
             assertThat(d.threads()).isEqualTo(2);
             assertThat(d.multiThreaded()).isTrue();
             assertThat(d.queueCapacity()).isZero(); // no queue of ours: the socket buffer is the queue
@@ -86,7 +109,7 @@ class PacketDispatchTest {
         }, in -> {
             handled.add(in);
             if (in == 4) done.countDown();
-        }, () -> {})) {
+        }, n -> {})) {
             for (int i = 0; i <= 4; i++) socket.arriving.add(i);
             assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         }
@@ -104,7 +127,7 @@ class PacketDispatchTest {
             if (in == 1) throw new IllegalStateException("bug (test)");
             handled.add(in);
             if (in == 2) done.countDown();
-        }, () -> {})) {
+        }, n -> {})) {
             socket.arriving.addAll(List.of(1, 2));
             assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         }
@@ -115,7 +138,7 @@ class PacketDispatchTest {
     @Test
     void readersStopWhenTheSocketClosesOrTheDispatchCloses() throws Exception {
         FakeSocket socket = new FakeSocket();
-        PacketDispatch<Integer> d = PacketDispatch.start("test", MultiThreadingParams.defaults(), 3, socket, in -> true, in -> {}, () -> {});
+        PacketDispatch<Integer> d = PacketDispatch.start("test", MultiThreadingParams.defaults(), 3, socket, in -> true, in -> {}, n -> {});
         socket.open.set(false);
         long t0 = System.nanoTime();
         d.close();
@@ -123,7 +146,7 @@ class PacketDispatchTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("test-reader-"));
 
         FakeSocket open = new FakeSocket(); // still open: close() alone stops the readers at their next poll
-        PacketDispatch<Integer> d2 = PacketDispatch.start("test2", MultiThreadingParams.defaults(), 2, open, in -> true, in -> {}, () -> {});
+        PacketDispatch<Integer> d2 = PacketDispatch.start("test2", MultiThreadingParams.defaults(), 2, open, in -> true, in -> {}, n -> {});
         d2.close();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("test2-reader-"));
     }
@@ -137,7 +160,7 @@ class PacketDispatchTest {
                 in -> {
                     threads.add(Thread.currentThread().getName());
                     done.countDown();
-                }, () -> {})) {
+                }, n -> {})) {
             assertThat(d.multiThreaded()).isFalse();
             assertThat(d.threads()).isZero();
             socket.arriving.add(1);
@@ -152,7 +175,7 @@ class PacketDispatchTest {
                 in -> {
                     workers.add(Thread.currentThread().getName());
                     all.countDown();
-                }, () -> {})) {
+                }, n -> {})) {
             assertThat(d.settings().dispatch()).isEqualTo(Dispatch.QUEUE);
             assertThat(d.queueCapacity()).isEqualTo(64);
             assertThat(d.threads()).isEqualTo(2);
