@@ -46,6 +46,11 @@ final class LeaseCsv4 implements LeaseRowCodec<Integer, Lease4> {
     }
 
     @Override
+    public FastRows<Lease4> fastRows() {
+        return new FastRows4();
+    }
+
+    @Override
     public Integer key(Lease4 lease) {
         return lease.address();
     }

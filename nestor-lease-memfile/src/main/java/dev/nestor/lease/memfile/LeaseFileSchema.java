@@ -18,6 +18,11 @@ record LeaseFileSchema(int width, int headerColumns, int validColumns) {
         return headerColumns != width;
     }
 
+    /** Whether the file is in exactly the current schema (rows must have exactly its width). */
+    boolean current() {
+        return headerColumns == width && validColumns == width;
+    }
+
     /**
      * Checks a header line against the codec's schema.
      *

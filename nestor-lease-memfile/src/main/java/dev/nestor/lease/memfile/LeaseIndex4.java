@@ -72,6 +72,26 @@ final class LeaseIndex4 extends LeaseTable<Integer, Lease4> {
     }
 
     @Override
+    void sortByKey(Map.Entry<Integer, Lease4>[] entries) {
+        // one primitive sort of (unsigned address, position) pairs instead of boxed comparisons
+        int n = entries.length;
+        long[] packed = new long[n];
+        // the sign bit flipped: signed order of the high half is the unsigned order of the addresses
+        for (int i = 0; i < n; i++) packed[i] = ((long) (entries[i].getKey() ^ Integer.MIN_VALUE) << 32) | i;
+        java.util.Arrays.sort(packed);
+        @SuppressWarnings("unchecked")
+        Map.Entry<Integer, Lease4>[] sorted = entries.clone();
+        for (int i = 0; i < n; i++) entries[i] = sorted[(int) (packed[i] & 0xFFFFFFFFL)];
+    }
+
+    @Override
+    void expectMore(int n) {
+        // nearly every lease has a MAC and a client id; host names are rarer, that index grows as it needs
+        byHwAddress.reserve(n);
+        byClientId.reserve(n);
+    }
+
+    @Override
     void index(Lease4 l, Integer a) {
         if (l.hwAddress() != null) byHwAddress.add(l.hwAddress(), a);
         if (l.clientId() != null) byClientId.add(l.clientId(), a);

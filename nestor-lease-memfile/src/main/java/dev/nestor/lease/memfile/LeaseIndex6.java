@@ -74,6 +74,11 @@ final class LeaseIndex6 extends LeaseTable<Bytes, Lease6> {
     }
 
     @Override
+    void expectMore(int n) {
+        byDuid.reserve(n);
+    }
+
+    @Override
     void index(Lease6 l, Bytes key) {
         byDuid.add(l.duid(), l.address());
         if (!l.hostname().isEmpty()) byHostname.add(l.hostname(), l.address());

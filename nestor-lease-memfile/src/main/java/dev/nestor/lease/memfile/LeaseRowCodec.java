@@ -15,6 +15,20 @@ interface LeaseRowCodec<K, L> {
     /** One parsed row: a lease to store, or (valid lifetime 0) the removal of its address. */
     record Row<L>(L lease, boolean deletion) {}
 
+    /**
+     * Parses rows of the current schema straight from the file's bytes; one instance per thread. It may decline a
+     * row (null), which then goes through {@link #parse(List)}; what it returns must be what that would return.
+     */
+    interface FastRows<L> {
+        /** The row in {@code bytes[from, to)} (no line terminator), or null to leave it to the general parser. */
+        Row<L> parse(byte[] bytes, int from, int to);
+    }
+
+    /** A new fast row parser, or null when the codec has none. */
+    default FastRows<L> fastRows() {
+        return null;
+    }
+
     /** Column names of the current schema, in file order. */
     List<String> columns();
 

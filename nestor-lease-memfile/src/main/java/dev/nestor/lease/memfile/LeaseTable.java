@@ -1,13 +1,12 @@
 package dev.nestor.lease.memfile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -26,18 +25,21 @@ abstract class LeaseTable<K, L> {
     private record ExpiryKey<K>(long expire, K key) {}
 
     private final Comparator<K> order;
-    private final NavigableMap<K, L> byKey;
-    private final Map<Long, NavigableSet<K>> bySubnet = new HashMap<>();
+    private final TreeMap<K, L> byKey;
+    private final Map<Long, TreeSet<K>> bySubnet = new HashMap<>();
+    private final Comparator<ExpiryKey<K>> byExpiry;
+    /** While a lease file loads (see {@link #beginLoad}): the leases, the trees being built only at the end. */
+    private Map<K, L> loading;
     /** Leases the expiry scan returns once expired. */
-    private final NavigableSet<ExpiryKey<K>> expiring;
+    private final TreeSet<ExpiryKey<K>> expiring;
     /** EXPIRED_RECLAIMED leases, for the flush of old reclaimed leases. */
-    private final NavigableSet<ExpiryKey<K>> reclaimed;
+    private final TreeSet<ExpiryKey<K>> reclaimed;
 
     LeaseTable(Comparator<K> order) {
         this.order = order;
         this.byKey = new TreeMap<>(order);
         // written out rather than composed from Comparator combinators: it runs for every lease change
-        Comparator<ExpiryKey<K>> byExpiry = (a, b) -> {
+        this.byExpiry = (a, b) -> {
             int c = Long.compare(a.expire(), b.expire());
             if (c != 0) return c;
             K x = a.key();
@@ -91,6 +93,16 @@ abstract class LeaseTable<K, L> {
             }
 
             @Override
+            public void beginLoad(int expected) {
+                LeaseTable.this.beginLoad(expected);
+            }
+
+            @Override
+            public void endLoad() {
+                LeaseTable.this.endLoad();
+            }
+
+            @Override
             public int size() {
                 return LeaseTable.this.size();
             }
@@ -102,16 +114,20 @@ abstract class LeaseTable<K, L> {
     }
 
     final L get(K key) {
-        return byKey.get(key);
+        return loading != null ? loading.get(key) : byKey.get(key);
     }
 
     final int size() {
-        return byKey.size();
+        return loading != null ? loading.size() : byKey.size();
     }
 
     /** Stores {@code lease}, replacing whatever was at its key. */
     final void put(L lease) {
         K k = key(lease);
+        if (loading != null) {
+            loading.put(k, lease);
+            return;
+        }
         L old = byKey.put(k, lease);
         if (old == null) {
             indexAll(lease, k);
@@ -141,8 +157,130 @@ abstract class LeaseTable<K, L> {
         reindex(old, lease, k);
     }
 
+    /**
+     * Starts a lease file replay into this (empty) table, of about {@code expected} leases: until {@link #endLoad}
+     * leases only go into a plain hash map, so rows that later rows replace or delete cost nothing more; a table
+     * that already holds leases stays incremental.
+     */
+    final void beginLoad(int expected) {
+        if (loading != null || !byKey.isEmpty()) return;
+        loading = new HashMap<>(Math.max(16, (int) Math.min(expected * 4L / 3 + 1, 1 << 30)));
+    }
+
+    /**
+     * Ends a replay started by {@link #beginLoad}: indexes what survived. The ordered trees are built in linear
+     * time from the leases sorted once (no rebalancing inserts), while a second thread fills the subclass's
+     * indexes, which share nothing with the trees; this returns when both are done.
+     */
+    final void endLoad() {
+        Map<K, L> leases = loading;
+        if (leases == null) return;
+        loading = null;
+        if (leases.isEmpty()) return;
+        int n = leases.size();
+        Throwable[] failed = new Throwable[1];
+        Thread indexer = Thread.ofPlatform().name("nestor-lease-index").start(() -> {
+            try {
+                expectMore(n);
+                for (Map.Entry<K, L> e : leases.entrySet()) index(e.getValue(), e.getKey());
+            } catch (RuntimeException | Error e) {
+                failed[0] = e;
+            }
+        });
+        try {
+            buildTrees(leases);
+        } finally {
+            joinUninterruptibly(indexer);
+        }
+        if (failed[0] instanceof RuntimeException e) throw e;
+        if (failed[0] instanceof Error e) throw e;
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** byKey, bySubnet, expiring and reclaimed from the loaded leases, each in linear time once sorted. */
+    private void buildTrees(Map<K, L> leases) {
+        int n = leases.size();
+        @SuppressWarnings("unchecked")
+        Map.Entry<K, L>[] entries = leases.entrySet().toArray(new Map.Entry[0]);
+        sortByKey(entries);
+        @SuppressWarnings("unchecked")
+        K[] keys = (K[]) new Object[n];
+        @SuppressWarnings("unchecked")
+        L[] values = (L[]) new Object[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = entries[i].getKey();
+            values[i] = entries[i].getValue();
+        }
+        entries = null;
+        SortedRun.fill(byKey, keys, values, n, order);
+
+        // per subnet, and by expiry, from the same key order (consecutive leases are mostly of one subnet)
+        Map<Long, List<K>> subnets = new HashMap<>();
+        List<K> run = null;
+        long runSubnet = 0;
+        List<ExpiryKey<K>> exp = new ArrayList<>(n);
+        List<ExpiryKey<K>> rec = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            L l = values[i];
+            K k = keys[i];
+            long s = subnetId(l);
+            if (run == null || s != runSubnet) {
+                run = subnets.computeIfAbsent(s, _ -> new ArrayList<>());
+                runSubnet = s;
+            }
+            run.add(k);
+            if (expiring(l)) exp.add(new ExpiryKey<>(expire(l), k));
+            if (reclaimed(l)) rec.add(new ExpiryKey<>(expire(l), k));
+        }
+        keys = null;
+        values = null;
+        subnets.forEach((s, ks) -> {
+            TreeSet<K> set = new TreeSet<>(order);
+            @SuppressWarnings("unchecked")
+            K[] sorted = (K[]) ks.toArray();
+            SortedRun.fill(set, sorted, sorted.length, order);
+            bySubnet.put(s, set);
+        });
+        subnets = null;
+        fillExpiry(expiring, exp);
+        exp = null;
+        fillExpiry(reclaimed, rec);
+    }
+
+    /** Sorts entries by {@link #order} of their keys (distinct); subclasses may know a faster way for their keys. */
+    void sortByKey(Map.Entry<K, L>[] entries) {
+        Arrays.sort(entries, (a, b) -> order.compare(a.getKey(), b.getKey()));
+    }
+
+    private void fillExpiry(TreeSet<ExpiryKey<K>> into, List<ExpiryKey<K>> keys) {
+        @SuppressWarnings("unchecked")
+        ExpiryKey<K>[] sorted = keys.toArray(new ExpiryKey[0]);
+        Arrays.sort(sorted, byExpiry); // leases with one lifetime, loaded in key order, are sorted already
+        SortedRun.fill(into, sorted, sorted.length, byExpiry);
+    }
+
+    /**
+     * A load is about to {@link #index} {@code n} leases: subclasses may size their indexes for them. During a
+     * load this and {@link #index} run on a thread of their own, beside the trees being built: they must touch
+     * only the subclass's own state.
+     */
+    void expectMore(int n) {}
+
     /** Removes the lease at {@code key}; returns it, or null. */
     final L remove(K key) {
+        if (loading != null) return loading.remove(key);
         L old = byKey.remove(key);
         if (old != null) unindexAll(old);
         return old;
@@ -153,7 +291,7 @@ abstract class LeaseTable<K, L> {
     }
 
     final List<L> bySubnet(long subnetId) {
-        NavigableSet<K> set = bySubnet.get(subnetId);
+        TreeSet<K> set = bySubnet.get(subnetId);
         return set == null ? List.of() : set.stream().map(byKey::get).toList();
     }
 
@@ -205,7 +343,7 @@ abstract class LeaseTable<K, L> {
     }
 
     private void removeFromSubnet(long subnetId, K k) {
-        NavigableSet<K> subnet = bySubnet.get(subnetId);
+        TreeSet<K> subnet = bySubnet.get(subnetId);
         if (subnet != null && subnet.remove(k) && subnet.isEmpty()) bySubnet.remove(subnetId);
     }
 

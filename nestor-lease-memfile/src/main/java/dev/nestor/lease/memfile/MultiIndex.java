@@ -88,6 +88,14 @@ final class MultiIndex<K, A> {
         return size;
     }
 
+    /** Grows the table once for {@code more} keys, rather than doubling step by step while they are added. */
+    void reserve(int more) {
+        long needed = (long) size + more;
+        int capacity = keys.length;
+        while (needed * 3 > (long) capacity * 2 && capacity < (1 << 30)) capacity <<= 1;
+        if (capacity != keys.length) resize(capacity);
+    }
+
     /** The slot holding {@code key}, or {@code -(free slot) - 1} where it would go. */
     private int find(K key, int h) {
         int mask = keys.length - 1;
