@@ -10,6 +10,7 @@ import dev.nestor.common.net.Ipv4;
 import dev.nestor.common.stats.StatsRegistry;
 import dev.nestor.config.ConfigText;
 import dev.nestor.config.Dhcp4ConfigParser;
+import dev.nestor.control.CommandRegistry;
 import dev.nestor.ddns.client.ClientFqdn;
 import dev.nestor.ddns.client.DdnsClient;
 import dev.nestor.ddns.ncr.ChangeType;
@@ -22,21 +23,31 @@ import dev.nestor.dhcp4.pipeline.InterfaceDirectory;
 import dev.nestor.dhcp4.respond.ReplyRouting4;
 import dev.nestor.engine.alloc.PoolCursors;
 import dev.nestor.engine.reclaim.LeaseReclaimer4;
+import dev.nestor.hooks.CalloutResult;
+import dev.nestor.hooks.HookPoint;
+import dev.nestor.hooks.runtime.BuiltinLibraries;
+import dev.nestor.hooks.runtime.HookCommands;
+import dev.nestor.hooks.v4.Ddns4Update;
 import dev.nestor.lease.Lease4;
-import dev.nestor.lease.LeaseStore4;
+import dev.nestor.lease.StoreContext;
 import dev.nestor.lease.memfile.MemfileLeaseStore4;
 import dev.nestor.transport.InboundDatagram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +63,12 @@ class DdnsPipelineTest {
 
     private final AtomicLong now = new AtomicLong(1_800_000_000L);
     private final StatsRegistry stats = new StatsRegistry();
-    private final LeaseStore4 store = MemfileLeaseStore4.inMemory();
+    @TempDir
+    Path dir;
+
     private final DatagramSocket daemon;
+    private final ObserverLibrary lib = new ObserverLibrary();
+    private MemfileLeaseStore4 store;
     private final DdnsClient ddns = new DdnsClient();
     private Dhcp4Runtime runtime;
     private Dhcp4Pipeline pipeline;
@@ -65,16 +80,28 @@ class DdnsPipelineTest {
     }
 
     private void start(String replaceClientName) throws Exception {
+        start(replaceClientName, "", "");
+    }
+
+    /**
+     * @param extra    more global parameters (JSON members, each followed by a comma)
+     * @param poolDdns more parameters of the pool (JSON members, each preceded by a comma)
+     */
+    private void start(String replaceClientName, String extra, String poolDdns) throws Exception {
         String json = """
-                { "Dhcp4": {
+                { "Dhcp4": { %s
                   "valid-lifetime": 3600,
                   "dhcp-ddns": { "enable-updates": true, "server-ip": "127.0.0.1", "server-port": %d },
                   "ddns-send-updates": true, "ddns-qualifying-suffix": "example.org",
                   "ddns-replace-client-name": "%s", "ddns-conflict-resolution-mode": "no-check-with-dhcid",
-                  "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.100 - 192.0.2.110" } ],
+                  "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.100 - 192.0.2.110" %s } ],
                       "reservations": [ { "hw-address": "02:00:00:00:00:aa", "hostname": "Printer" } ] } ] } }
-                """.formatted(daemon.getLocalPort(), replaceClientName);
-        runtime = Dhcp4Runtime.prepare(Dhcp4ConfigParser.parse(ConfigText.parse(json, Path.of(".")))).withStore(store);
+                """.formatted(extra, daemon.getLocalPort(), replaceClientName, poolDdns);
+        store = MemfileLeaseStore4.open(Map.of("type", "memfile", "name", leaseFile().toString(), "lfc-interval", "0"),
+                new StoreContext(now::get, dir));
+        runtime = Dhcp4Runtime.prepare(Dhcp4ConfigParser.parse(ConfigText.parse(json, Path.of("."))),
+                new HookCommands(new CommandRegistry()), BuiltinLibraries.standard().with("observer", () -> lib)).withStore(store);
+        runtime.hooks().activate();
         ddns.configure(runtime.config().dhcpDdns());
         InterfaceDirectory dir = new InterfaceDirectory() {
             @Override public List<Integer> addresses(int i) { return i == IFINDEX ? List.of(SERVER) : List.of(); }
@@ -86,8 +113,30 @@ class DdnsPipelineTest {
 
     @AfterEach
     void stop() {
+        if (runtime != null) runtime.hooks().close();
         ddns.close();
         daemon.close();
+        if (store != null) store.close();
+    }
+
+    private Path leaseFile() {
+        return dir.resolve("kea-leases4.csv");
+    }
+
+    /** The lease file's rows for an address, as column name → value maps, oldest first. */
+    private List<Map<String, String>> rows(int address) throws Exception {
+        store.flush();
+        List<String> lines = Files.readAllLines(leaseFile());
+        List<String> header = List.of(lines.getFirst().split(",", -1));
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.startsWith(Ipv4.toString(address) + ",")) continue;
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) row.put(header.get(i), cells[i]);
+            out.add(row);
+        }
+        return out;
     }
 
     // ---- packets ----
@@ -275,5 +324,69 @@ class DdnsPipelineTest {
         // requests are queued while the packet is processed: an idle sender with nothing sent means none was made
         assertThat(ddns.awaitIdle(Duration.ofSeconds(10))).isTrue();
         assertThat(ddns.sentCount()).isZero();
+    }
+
+    // ---- one write per exchange: the lease file holds one row per grant, with the final name ----
+
+    @Test
+    void oneDoraWritesOneLeaseRowWithTheNameAndDirections() throws Exception {
+        start("never");
+        Dhcp4Packet ack = dora(MAC, OptionCodes4.CLIENT_FQDN, fqdnOption(ClientFqdn.FLAG_S, "laptop"));
+        List<Map<String, String>> rows = rows(ack.yiaddr());
+        assertThat(rows).as("DISCOVER writes nothing, REQUEST writes the lease once").hasSize(1);
+        assertThat(rows.getFirst()).containsEntry("hostname", "laptop.example.org.")
+                .containsEntry("fqdn_fwd", "1").containsEntry("fqdn_rev", "1").containsEntry("state", "0");
+        assertThat(ncr().fqdn()).isEqualTo("laptop.example.org.");
+
+        // a renewal is one more row, with the name again
+        now.addAndGet(100);
+        exchange(query(MessageType4.REQUEST, MAC, OptionCodes4.CLIENT_FQDN, fqdnOption(ClientFqdn.FLAG_S, "laptop"))
+                .withCiaddr(ack.yiaddr()));
+        assertThat(rows(ack.yiaddr())).hasSize(2).allSatisfy(r -> assertThat(r)
+                .containsEntry("hostname", "laptop.example.org.").containsEntry("fqdn_fwd", "1").containsEntry("fqdn_rev", "1"));
+    }
+
+    @Test
+    void aGeneratedNameIsWrittenWithTheLease() throws Exception {
+        start("always");
+        Dhcp4Packet ack = dora(MAC, OptionCodes4.HOST_NAME, Bytes.of("desk".getBytes(StandardCharsets.US_ASCII)));
+        String expected = "myhost-" + Ipv4.toString(ack.yiaddr()).replace('.', '-') + ".example.org";
+        assertThat(new String(ack.option(OptionCodes4.HOST_NAME).orElseThrow().toArray(), StandardCharsets.US_ASCII))
+                .isEqualTo(expected);
+        List<Map<String, String>> rows = rows(ack.yiaddr());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst()).containsEntry("hostname", expected)
+                .containsEntry("fqdn_fwd", "1").containsEntry("fqdn_rev", "1");
+        assertThat(ncr().fqdn()).isEqualTo(expected + ".");
+    }
+
+    @Test
+    void aPoolWithItsOwnDdnsValuesNamesTheLeaseInOneWrite() throws Exception {
+        start("never", "", ", \"ddns-qualifying-suffix\": \"pool.example.org\"");
+        Dhcp4Packet ack = dora(MAC, OptionCodes4.CLIENT_FQDN, fqdnOption(ClientFqdn.FLAG_S, "laptop"));
+        assertThat(fqdnAnswer(ack).name()).isEqualTo("laptop.pool.example.org.");
+        List<Map<String, String>> rows = rows(ack.yiaddr());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst()).containsEntry("hostname", "laptop.pool.example.org.")
+                .containsEntry("fqdn_fwd", "1").containsEntry("fqdn_rev", "1");
+        assertThat(ncr().fqdn()).isEqualTo("laptop.pool.example.org.");
+    }
+
+    @Test
+    void ddns4UpdateCalloutChangesWhatIsWrittenOnce() throws Exception {
+        start("never", "\"hooks-libraries\": [ { \"library\": \"observer\" } ],", "");
+        lib.on(HookPoint.DDNS4_UPDATE, e -> CalloutResult.proceed(e.withHostname("hooked.example.net.").withUpdates(false, true)));
+        Dhcp4Packet ack = dora(MAC, OptionCodes4.CLIENT_FQDN, fqdnOption(ClientFqdn.FLAG_S, "laptop"));
+        Ddns4Update seen = lib.last(HookPoint.DDNS4_UPDATE);
+        assertThat(seen.hostname()).isEqualTo("laptop.example.org.");
+        assertThat(fqdnAnswer(ack).name()).isEqualTo("hooked.example.net.");
+        List<Map<String, String>> rows = rows(ack.yiaddr());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst()).containsEntry("hostname", "hooked.example.net.")
+                .containsEntry("fqdn_fwd", "0").containsEntry("fqdn_rev", "1");
+        NameChangeRequest add = ncr();
+        assertThat(add.fqdn()).isEqualTo("hooked.example.net.");
+        assertThat(add.forwardChange()).isFalse();
+        assertThat(add.reverseChange()).isTrue();
     }
 }

@@ -46,6 +46,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -412,5 +415,83 @@ class DdnsPipeline6Test {
             reopened.close();
             store = null;
         }
+    }
+
+    // ---- one write per exchange: the lease file holds one row per lease granted, with the final name ----
+
+    /** The lease file's rows for an address or prefix, as column name → value maps, oldest first. */
+    private List<Map<String, String>> rows(Bytes address) throws Exception {
+        store.flush();
+        List<String> lines = Files.readAllLines(dir.resolve("leases6.csv"));
+        List<String> header = List.of(lines.getFirst().split(",", -1));
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.startsWith(Ipv6.toString(address) + ",")) continue;
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) row.put(header.get(i), cells[i]);
+            out.add(row);
+        }
+        return out;
+    }
+
+    @Test
+    void oneRequestWritesOneRowPerLeaseWithTheNameAndDirections() throws Exception {
+        start("never");
+        Dhcp6Message reply = solicitRequest(DUID, true, fqdn(S, "laptop"));
+        Bytes address = address(reply);
+        Bytes prefix = reply.iaPd().getFirst().prefixes().getFirst().prefix();
+        for (Bytes leased : List.of(address, prefix)) {
+            List<Map<String, String>> rows = rows(leased);
+            assertThat(rows).as("SOLICIT writes nothing, REQUEST writes each lease once: %s", Ipv6.toString(leased)).hasSize(1);
+            assertThat(rows.getFirst()).containsEntry("hostname", "laptop.example.org.")
+                    .containsEntry("fqdn_fwd", "1").containsEntry("fqdn_rev", "1");
+        }
+        assertThat(ncr().fqdn()).isEqualTo("laptop.example.org.");
+
+        // a renewal is one more row, with the name again
+        now.addAndGet(100);
+        exchange(query(MessageType6.RENEW, DUID, address, false, fqdn(S, "laptop")));
+        assertThat(rows(address)).hasSize(2).allSatisfy(r -> assertThat(r)
+                .containsEntry("hostname", "laptop.example.org.").containsEntry("fqdn_fwd", "1").containsEntry("fqdn_rev", "1"));
+    }
+
+    @Test
+    void aGeneratedNameIsWrittenWithTheLease() throws Exception {
+        start("when-not-present");
+        Dhcp6Message reply = solicitRequest(DUID, true, null);
+        Bytes address = address(reply);
+        String expected = "myhost-" + Ipv6.toString(address).replace(':', '-') + ".example.org.";
+        assertThat(reply.clientFqdn().orElseThrow().domainName()).isEqualTo(expected);
+        List<Map<String, String>> rows = rows(address);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst()).containsEntry("hostname", expected).containsEntry("fqdn_fwd", "1").containsEntry("fqdn_rev", "1");
+        // as in Kea, the generated name goes to the first address only; the prefix keeps the (empty) decided name
+        Bytes prefix = reply.iaPd().getFirst().prefixes().getFirst().prefix();
+        assertThat(rows(prefix)).hasSize(1).first().satisfies(r -> assertThat(r).containsEntry("hostname", ""));
+        assertThat(ncr().fqdn()).isEqualTo(expected);
+    }
+
+    @Test
+    void anotherClientsExpiredLeaseTakenOverLosesItsRecords() throws Exception {
+        start("never");
+        Dhcp6Message first = solicitRequest(DUID, false, fqdn(S, "old"));
+        Bytes address = address(first);
+        assertThat(ncr().fqdn()).isEqualTo("old.example.org.");
+
+        // the lease expires and is not reclaimed yet; another client asks for the same address and gets it
+        now.addAndGet(10_000);
+        Bytes other = Bytes.fromHex("00030001020000000002");
+        Dhcp6Message reply = exchange(query(MessageType6.REQUEST, other, address, false, fqdn(S, "new")));
+        assertThat(address(reply)).isEqualTo(address);
+        NameChangeRequest remove = ncr();
+        assertThat(remove.changeType()).isEqualTo(ChangeType.REMOVE);
+        assertThat(remove.fqdn()).isEqualTo("old.example.org.");
+        assertThat(remove.dhcid()).isEqualTo(Dhcid.fromDuid(DUID, "old.example.org."));
+        NameChangeRequest add = ncr();
+        assertThat(add.changeType()).isEqualTo(ChangeType.ADD);
+        assertThat(add.fqdn()).isEqualTo("new.example.org.");
+        assertThat(add.ipAddressText()).isEqualTo(Ipv6.toString(address));
+        assertThat(sent()).isEqualTo(3);
     }
 }

@@ -4,6 +4,8 @@ import dev.nestor.common.Bytes;
 import dev.nestor.common.net.HwAddress;
 import dev.nestor.common.net.Ipv4;
 import dev.nestor.engine.alloc.LeaseDecision;
+import dev.nestor.engine.alloc.LeaseName;
+import dev.nestor.engine.alloc.LeaseNamer4;
 import dev.nestor.engine.alloc.LeaseRelease4;
 import dev.nestor.engine.reclaim.LeaseReclaimer4;
 import dev.nestor.lease.Lease4;
@@ -185,6 +187,33 @@ class AllocationEngine4Test {
         LeaseDecision d2 = f.engine.allocate(f.ctx(1, hw, false, l.address()));
         assertThat(((LeaseDecision.Granted) d2).reused()).isFalse();
         assertThat(f.store.get(l.address()).orElseThrow().cltt()).isEqualTo(f.now.get());
+    }
+
+    @Test
+    void theContextsNamerNamesTheLeaseInTheWriteAndAChangedNameIsNotReused() throws Exception {
+        EngineFixture f = new EngineFixture("""
+                { "valid-lifetime": 1000, "cache-threshold": 0.5,
+                  "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.10 - 192.0.2.20" } ] } ] }
+                """);
+        HwAddress hw = EngineFixture.mac(1);
+        // a name made from the chosen address, as the server does for ddns-generated-prefix names
+        LeaseNamer4 generated = (subnet, address) -> new LeaseName("host-" + Ipv4.toString(address).replace('.', '-'), true, true);
+        Lease4 l = granted(f.engine.allocate(f.ctx(1, hw, false, 0).withName(new LeaseName("", true, true), generated)));
+        Lease4 stored = f.store.get(l.address()).orElseThrow();
+        assertThat(stored.hostname()).isEqualTo("host-" + Ipv4.toString(l.address()).replace('.', '-'));
+        assertThat(stored.fqdnFwd()).isTrue();
+        assertThat(stored.fqdnRev()).isTrue();
+        assertThat(stored).isEqualTo(l);
+
+        // the same name is reused (cache-threshold); other DNS directions are not: the lease is written again
+        f.now.addAndGet(100);
+        assertThat(((LeaseDecision.Granted) f.engine.allocate(f.ctx(1, hw, false, l.address()).withName(LeaseName.NONE, generated)))
+                .reused()).isTrue();
+        LeaseNamer4 reverseOnly = (subnet, address) -> new LeaseName(stored.hostname(), false, true);
+        LeaseDecision d = f.engine.allocate(f.ctx(1, hw, false, l.address()).withName(LeaseName.NONE, reverseOnly));
+        assertThat(((LeaseDecision.Granted) d).reused()).isFalse();
+        assertThat(f.store.get(l.address()).orElseThrow().fqdnFwd()).isFalse();
+        assertThat(f.store.get(l.address()).orElseThrow().fqdnRev()).isTrue();
     }
 
     @Test

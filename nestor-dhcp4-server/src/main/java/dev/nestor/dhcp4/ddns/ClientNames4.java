@@ -17,8 +17,6 @@ import dev.nestor.config.model.Dhcp4Config;
 import dev.nestor.engine.alloc.AllocationEngine4;
 import dev.nestor.lease.Lease4;
 import dev.nestor.lease.LeaseState;
-import dev.nestor.lease.LeaseStore4;
-import dev.nestor.lease.LeaseStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,8 @@ import java.util.Set;
 /**
  * The client-name stage of the DHCPv4 pipeline (Kea's {@code processClientName} and {@code postAllocateNameUpdate}):
  * reads option 81 or 12 from the query, decides with {@link ClientNamePolicy}, completes the decision once the
- * address is known, writes the name and update directions into the lease and the answer option into the response.
+ * address is known ({@link RequestNames4} hands both to the allocation engine, which writes the lease with its name
+ * and update directions) and writes the answer option into the response.
  */
 public final class ClientNames4 {
     private static final Logger log = LoggerFactory.getLogger("dev.nestor.dhcp4.ddns");
@@ -72,33 +71,10 @@ public final class ClientNames4 {
         return d.withGeneratedName(ClientNamePolicy.generate(Ipv4.toInet(address), scope, dot));
     }
 
-    /**
-     * The lease with the decided name and directions. The engine wrote {@code engineHostname}; a lease4_select or
-     * lease4_renew callout that changed it keeps its name.
-     */
-    public static Lease4 applyTo(Lease4 lease, NameDecision d, String engineHostname) {
-        Lease4 out = lease;
-        if (lease.hostname().equals(engineHostname) && !lease.hostname().equals(d.hostname())) out = out.withHostname(d.hostname());
-        if (out.fqdnFwd() != d.forward() || out.fqdnRev() != d.reverse()) out = out.withFqdn(d.forward(), d.reverse());
-        return out;
-    }
-
     /** Whether two places give the same name decision: same DDNS scope and same reserved host name. */
     public static boolean sameScope(Subnet4 s1, Pool4 p1, Reservation4 r1, Subnet4 s2, Pool4 p2, Reservation4 r2) {
         return DnsUpdates4.scope(s1, p1, true).equals(DnsUpdates4.scope(s2, p2, true))
                 && Objects.equals(r1 == null ? null : r1.hostname(), r2 == null ? null : r2.hostname());
-    }
-
-    /** Writes the lease's name and update directions when they differ from what the engine stored. */
-    public static Lease4 store(LeaseStore4 store, Lease4 stored, Lease4 named) {
-        if (named.equals(stored)) return stored;
-        try {
-            if (store.replace(stored, named)) return named;
-            log.debug("lease {} changed before its name was stored", Ipv4.toString(stored.address()));
-        } catch (LeaseStoreException e) {
-            log.warn("storing the name of lease {} failed: {}", Ipv4.toString(stored.address()), e.getMessage());
-        }
-        return stored;
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.nestor.ddns.client.NameDecision;
 import dev.nestor.dhcp4.Dhcp4Runtime;
 import dev.nestor.dhcp4.ddns.ClientNames4;
 import dev.nestor.dhcp4.ddns.DnsUpdates4;
+import dev.nestor.dhcp4.ddns.RequestNames4;
 import dev.nestor.dhcp4.respond.ReplyRouting4;
 import dev.nestor.dhcp4.respond.ResponseBuilder4;
 import dev.nestor.engine.alloc.AllocationEngine4;
@@ -162,16 +163,16 @@ public final class Dhcp4Pipeline {
         if (ex.subnet() == null) return dropEmpty("no subnet for DISCOVER from " + ex.query().hwAddress());
         ClientContext4 ctx = stages.context(ex, true, ex.query().requestedAddress().orElse(0));
         ex = stages.withHost(ex, ctx);
-        NameDecision name = clientName(ex);
-        ctx = withHostname(ctx, name.hostname());
+        RequestNames4 naming = clientName(ex, ctx);
+        ctx = ctx.withName(naming.name(), naming);
         LeaseDecision d = engine(ex).allocate(ctx);
         if (d instanceof LeaseDecision.Granted g) {
             Exchange4 done = stages.granted(ex, ctx, g);
-            Named named = clientName(ex, done, ctx, g, name);
+            NameDecision name = naming.decisionAt(g.subnet(), g.lease().address());
             progress.last = done;
-            progress.leases.add(named.lease);
+            progress.leases.add(g.lease());
             progress.oldLease = g.previous();
-            return Optional.of(ClientNames4.answer(builder.lease(done, MessageType4.OFFER, named.lease), named.decision));
+            return Optional.of(ClientNames4.answer(builder.lease(done, MessageType4.OFFER, g.lease()), name));
         }
         allocationFailed(ex, d);
         return Optional.empty();
@@ -193,8 +194,8 @@ public final class Dhcp4Pipeline {
         }
         ClientContext4 ctx = stages.context(ex, false, requested);
         ex = stages.withHost(ex, ctx);
-        NameDecision name = clientName(ex);
-        ctx = withHostname(ctx, name.hostname());
+        RequestNames4 naming = clientName(ex, ctx);
+        ctx = ctx.withName(naming.name(), naming);
         AllocationEngine4 engine = engine(ex);
         if (initReboot) {
             Optional<Boolean> verdict = stages.initRebootVerdict(ex, ctx, engine, requested);
@@ -212,8 +213,9 @@ public final class Dhcp4Pipeline {
                 progress.last = done;
                 // lease4_renew SKIP hands back the stored lease untouched: no name change, no DNS update
                 boolean skipped = g.lease() == g.previous();
-                Named named = clientName(ex, done, ctx, g, name);
-                Lease4 lease = skipped ? g.lease() : ClientNames4.store(ex.runtime().store(), g.lease(), named.lease);
+                // the engine wrote the lease with its name: nothing to store again
+                Lease4 lease = g.lease();
+                NameDecision name = naming.decisionAt(g.subnet(), lease.address());
                 // Kea: a reused lease was not written, so it is not reported as committed
                 if (!g.reused() && !skipped) progress.leases.add(lease);
                 if (before != null && before.address() != g.lease().address()) progress.deleted.add(before);
@@ -221,7 +223,7 @@ public final class Dhcp4Pipeline {
                     names.leaseGranted(done.runtime().config(), done.subnet(), done.pool(), ctx.hwAddress(), ctx.clientId(),
                             lease, g.previous(), before);
                 }
-                yield Optional.of(ClientNames4.answer(builder.lease(done, MessageType4.ACK, lease), named.decision));
+                yield Optional.of(ClientNames4.answer(builder.lease(done, MessageType4.ACK, lease), name));
             }
             case LeaseDecision.Nak n -> nak(ex, n.reason());
             case LeaseDecision.NoAddress n -> {
@@ -343,31 +345,18 @@ public final class Dhcp4Pipeline {
 
     // ---- client names and DNS updates ----
 
-    /** The decided client name and the lease carrying it (not yet stored). */
-    private record Named(NameDecision decision, Lease4 lease) {}
-
-    /** Kea's processClientName before allocation: the selected subnet's ddns-* values, then ddns4_update. */
-    private NameDecision clientName(Exchange4 ex) {
-        return PacketHooks4.ddnsUpdate(ex, names.decide(ex.query(), ex.subnet(), null, ex.reservation(), ex.classes()));
-    }
-
     /**
-     * Once the address is known: decided again when the granted subnet, pool or host brings other ddns-* values (a
-     * shared network, pool-level parameters), as Kea reprocesses the name; then the generated name if needed.
+     * Kea's processClientName before allocation: the selected subnet's ddns-* values, then ddns4_update. The engine
+     * names the lease with it; where the lease lands in a subnet, pool or host with other ddns-* values (a shared
+     * network, pool-level parameters) the name is decided again there, as Kea reprocesses it.
      */
-    private Named clientName(Exchange4 ex, Exchange4 done, ClientContext4 ctx, LeaseDecision.Granted g, NameDecision first) {
-        NameDecision d = first;
-        if (!ClientNames4.sameScope(ex.subnet(), null, ex.reservation(), done.subnet(), done.pool(), done.reservation())) {
-            d = clientName(done);
-        }
-        d = names.complete(d, done.subnet(), done.pool(), g.lease().address());
-        return new Named(d, ClientNames4.applyTo(g.lease(), d, ctx.hostname()));
+    private RequestNames4 clientName(Exchange4 ex, ClientContext4 ctx) {
+        return new RequestNames4(names, clientName(ex), ex.subnet(), ex.reservation(), ctx::reservationIn,
+                (subnet, pool, reservation) -> clientName(ex.withSubnet(subnet).withPool(pool).withReservation(reservation)));
     }
 
-    private static ClientContext4 withHostname(ClientContext4 c, String hostname) {
-        if (c.hostname().equals(hostname)) return c;
-        return new ClientContext4(c.subnets(), c.hwAddress(), c.clientId(), c.requestedAddress(), c.fakeAllocation(),
-                c.reservations(), c.classes(), hostname, c.requestedLifetime(), c.classLifetime());
+    private NameDecision clientName(Exchange4 ex) {
+        return PacketHooks4.ddnsUpdate(ex, names.decide(ex.query(), ex.subnet(), ex.pool(), ex.reservation(), ex.classes()));
     }
 
     // ---- hook points around the exchange ----

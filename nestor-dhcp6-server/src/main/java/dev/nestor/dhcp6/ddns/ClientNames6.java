@@ -1,6 +1,5 @@
 package dev.nestor.dhcp6.ddns;
 
-import dev.nestor.codec.net.Ipv6;
 import dev.nestor.codec.v6.Dhcp6Message;
 import dev.nestor.codec.v6.OptionCodes6;
 import dev.nestor.common.Bytes;
@@ -21,12 +20,10 @@ import dev.nestor.engine.v6.IaDecision;
 import dev.nestor.engine.v6.IaRequest;
 import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseStore6;
-import dev.nestor.lease.LeaseStoreException;
 import dev.nestor.lease.LeaseType6;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +33,10 @@ import java.util.Set;
 
 /**
  * The client-name stage of the DHCPv6 pipeline (Kea's {@code processClientFqdn}, {@code generateFqdn} and
- * {@code createNameChangeRequests}): reads option 39 from the query, decides with {@link ClientNamePolicy}, generates
- * a name from the first IA_NA address when the client left it to the server, writes the name and update directions
- * into the client's leases and the answer option into the reply, and sends the NameChangeRequests once the leases
- * are committed. DHCPv6 has no Host Name option: without option 39 (and a mode that supplies one) the leases only
+ * {@code createNameChangeRequests}): reads option 39 from the query, decides with {@link ClientNamePolicy} (the
+ * allocation engine writes the leases with the name and update directions through {@link RequestNames6}, which
+ * also generates a name from the first IA_NA address when the client left it to the server), writes the answer
+ * option into the reply, and sends the NameChangeRequests once the leases are committed. DHCPv6 has no Host Name option: without option 39 (and a mode that supplies one) the leases only
  * carry the reserved host name, and no DNS update is made.
  */
 public final class ClientNames6 {
@@ -61,9 +58,6 @@ public final class ClientNames6 {
     public DdnsClient ddns() {
         return ddns;
     }
-
-    /** What the stage produced once the leases are known: the final decision and the IAs with their named leases. */
-    public record Named(NameDecision decision, List<IaDecision> decisions) {}
 
     // ---- before allocation ----
 
@@ -100,81 +94,6 @@ public final class ClientNames6 {
         return out;
     }
 
-    // ---- after allocation ----
-
-    /**
-     * Kea's generateFqdn and the lease update that follows: an empty name becomes
-     * {@code <prefix>-<address>.<suffix>.} from the first IA_NA's first address (only when that IA got one), the
-     * leases written by a committing query get the name and directions (the generated name goes to that address's
-     * lease only, as in Kea) and are stored again when that changed them. Reused leases stay as they are.
-     *
-     * @param d              the decision for the granted subnet, pool and host
-     * @param engineHostname the host name the engine wrote into the leases
-     * @param generate       whether to generate a missing name (Kea does not for ADVERTISE)
-     * @param store          where committed leases are stored again; null for a SOLICIT answered with ADVERTISE
-     */
-    public Named afterAllocation(NameDecision d, Subnet6 subnet, Pool6 pool, List<IaDecision> decisions,
-                                 String engineHostname, boolean generate, LeaseStore6 store) {
-        Bytes generatedFor = null;
-        NameDecision completed = d;
-        if (generate && d.needsGeneratedName()) {
-            Optional<Lease6> first = firstAddress(decisions);
-            if (first.isPresent()) {
-                generatedFor = first.get().address();
-                DdnsScope scope = DnsUpdates6.scope(subnet, pool, ddns.enabled());
-                completed = d.withGeneratedName(ClientNamePolicy.generate(Ipv6.toInet(generatedFor), scope, true));
-            }
-        }
-        if (store == null) return new Named(completed, decisions);
-        List<IaDecision> out = new ArrayList<>(decisions.size());
-        for (IaDecision x : decisions) {
-            if (!(x instanceof IaDecision.Granted g) || g.reused()) {
-                out.add(x);
-                continue;
-            }
-            List<Lease6> leases = new ArrayList<>(g.leases().size());
-            for (Lease6 l : g.leases()) {
-                NameDecision applied = l.type() == LeaseType6.NA && l.address().equals(generatedFor) ? completed : d;
-                leases.add(store(store, l, applyTo(l, applied, engineHostname)));
-            }
-            out.add(new IaDecision.Granted(g.ia(), leases, g.subnet(), g.revoked(), g.reused()));
-        }
-        return new Named(completed, out);
-    }
-
-    /** Kea's answer: the address of the first IA_NA when it carries one with a valid lifetime. */
-    private static Optional<Lease6> firstAddress(List<IaDecision> decisions) {
-        for (IaDecision x : decisions) {
-            if (x.ia().type() != LeaseType6.NA) continue;
-            if (x instanceof IaDecision.Granted g && g.leases().getFirst().validLifetime() > 0) return Optional.of(g.leases().getFirst());
-            return Optional.empty();
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The lease with the decided name and directions. The engine wrote {@code engineHostname}; a lease6_select,
-     * lease6_renew or lease6_rebind callout that changed it keeps its name.
-     */
-    public static Lease6 applyTo(Lease6 lease, NameDecision d, String engineHostname) {
-        Lease6 out = lease;
-        if (lease.hostname().equals(engineHostname) && !lease.hostname().equals(d.hostname())) out = out.withHostname(d.hostname());
-        if (out.fqdnFwd() != d.forward() || out.fqdnRev() != d.reverse()) out = out.withFqdn(d.forward(), d.reverse());
-        return out;
-    }
-
-    /** Writes the lease's name and update directions when they differ from what the engine stored. */
-    static Lease6 store(LeaseStore6 store, Lease6 stored, Lease6 named) {
-        if (named.equals(stored)) return stored;
-        try {
-            if (store.replace(stored, named)) return named;
-            log.debug("lease {} changed before its name was stored", stored.addressText());
-        } catch (LeaseStoreException e) {
-            log.warn("storing the name of lease {} failed: {}", stored.addressText(), e.getMessage());
-        }
-        return stored;
-    }
-
     /** The reply with the Client FQDN option, when the server answers one (only then: Kea adds it nowhere else). */
     public static Dhcp6Message answer(Dhcp6Message reply, NameDecision d) {
         if (d.answer() != NameDecision.Answer.FQDN) return reply;
@@ -206,6 +125,8 @@ public final class ClientNames6 {
             };
             // zero-lifetime entries for hints the client never held are no leases of its own
             for (Lease6 l : revoked) if (l.validLifetime() > 0) DnsUpdates6.removed(ddns, config, l);
+            // another client's expired lease this client took over loses its records (Kea reclaims it first)
+            if (x instanceof IaDecision.Granted g) for (Lease6 l : g.replaced()) DnsUpdates6.removed(ddns, config, l);
         }
         DdnsParams params = DnsUpdates6.params(subnet, pool);
         if (d.answer() != NameDecision.Answer.FQDN || !DnsUpdates6.scope(subnet, pool, true).enableUpdates()) return;

@@ -18,6 +18,7 @@ import dev.nestor.ddns.client.DdnsClient;
 import dev.nestor.ddns.client.NameDecision;
 import dev.nestor.dhcp6.Dhcp6Runtime;
 import dev.nestor.dhcp6.ddns.ClientNames6;
+import dev.nestor.dhcp6.ddns.RequestNames6;
 import dev.nestor.dhcp6.respond.ReplyRouting6;
 import dev.nestor.dhcp6.respond.ResponseBuilder6;
 import dev.nestor.dhcp6.respond.ResponseBuilder6.Phase;
@@ -205,17 +206,18 @@ public final class Dhcp6Pipeline {
         }
         ClientContext6 ctx = QueryStages6.context(ex, fake);
         ex = QueryStages6.withHost(ex, ctx);
-        NameDecision name = clientName(ex);
-        ctx = withHostname(ctx, name.hostname());
+        RequestNames6 naming = clientName(ex, ctx, ias, !fake);
+        ctx = ctx.withName(naming.name(), naming);
         Map<Bytes, Lease6> before = fake ? Map.of() : names.clientLeases(ex.runtime().store(), ex.duid(), ias);
         List<IaDecision> decisions = engine(ex).allocate(ctx, ias);
         if (storeFailed(decisions)) return Optional.empty();
         countDecisions(ex, decisions);
         Exchange6 done = QueryStages6.granted(ex, ctx, decisions);
-        ClientNames6.Named named = clientName(ex, done, ctx, decisions, name, fake);
-        p.record(done, named.decisions(), fake);
-        if (!fake) names.leasesCommitted(done.runtime().config(), done.subnet(), done.pool(), named.decision(), named.decisions(), before);
-        reply = builder.withIas(ClientNames6.answer(reply, named.decision()), done, named.decisions(), Phase.ALLOCATE);
+        // the engine wrote the leases with their names: only the answer is left to decide
+        NameDecision name = naming.answer(done.subnet(), done.pool(), decisions);
+        p.record(done, decisions, fake);
+        if (!fake) names.leasesCommitted(done.runtime().config(), done.subnet(), done.pool(), name, decisions, before);
+        reply = builder.withIas(ClientNames6.answer(reply, name), done, decisions, Phase.ALLOCATE);
         return Optional.of(builder.withOptions(reply, done, oro));
     }
 
@@ -232,17 +234,17 @@ public final class Dhcp6Pipeline {
         }
         ClientContext6 ctx = QueryStages6.context(ex, false);
         ex = QueryStages6.withHost(ex, ctx);
-        NameDecision name = clientName(ex);
-        ctx = withHostname(ctx, name.hostname());
+        RequestNames6 naming = clientName(ex, ctx, ias, true);
+        ctx = ctx.withName(naming.name(), naming);
         Map<Bytes, Lease6> before = names.clientLeases(ex.runtime().store(), ex.duid(), ias);
         List<IaDecision> decisions = engine(ex).renew(ctx, ias, rebind);
         if (storeFailed(decisions)) return Optional.empty();
         countDecisions(ex, decisions);
         Exchange6 done = QueryStages6.granted(ex, ctx, decisions);
-        ClientNames6.Named named = clientName(ex, done, ctx, decisions, name, false);
-        p.record(done, named.decisions(), false);
-        names.leasesCommitted(done.runtime().config(), done.subnet(), done.pool(), named.decision(), named.decisions(), before);
-        reply = builder.withIas(ClientNames6.answer(reply, named.decision()), done, named.decisions(), Phase.EXTEND);
+        NameDecision name = naming.answer(done.subnet(), done.pool(), decisions);
+        p.record(done, decisions, false);
+        names.leasesCommitted(done.runtime().config(), done.subnet(), done.pool(), name, decisions, before);
+        reply = builder.withIas(ClientNames6.answer(reply, name), done, decisions, Phase.EXTEND);
         return Optional.of(builder.withOptions(reply, done, oro));
     }
 
@@ -388,29 +390,19 @@ public final class Dhcp6Pipeline {
 
     // ---- client names and DNS updates ----
 
-    /** Kea's processClientFqdn before allocation: the selected subnet's ddns-* values, then ddns6_update. */
+    /**
+     * Kea's processClientFqdn before allocation: the selected subnet's ddns-* values, then ddns6_update. The engine
+     * names the leases with it; where a lease lands in a subnet, pool or host with other ddns-* values the name is
+     * decided again there (Kea's checkPostAssignmentChanges), and a missing name is generated from the first address.
+     */
+    private RequestNames6 clientName(Exchange6 ex, ClientContext6 ctx, List<IaRequest> ias, boolean generate) {
+        return new RequestNames6(names, clientName(ex), ex.subnet(), ex.reservation(), ctx::reservationIn,
+                (subnet, pool, reservation) -> clientName(ex.withSubnet(subnet).withPools(pool, null).withReservation(reservation)),
+                ias, generate);
+    }
+
     private NameDecision clientName(Exchange6 ex) {
         return PacketHooks6.ddnsUpdate(ex, names.decide(ex.query(), ex.subnet(), ex.pool(), ex.reservation(), ex.classes()));
-    }
-
-    /**
-     * Once the leases are known: decided again when the granted subnet, pool or host brings other ddns-* values (Kea's
-     * checkPostAssignmentChanges), then the name generated from the first address and the leases named.
-     */
-    private ClientNames6.Named clientName(Exchange6 ex, Exchange6 done, ClientContext6 ctx, List<IaDecision> decisions,
-                                          NameDecision first, boolean fake) {
-        NameDecision d = first;
-        if (!ClientNames6.sameScope(ex.subnet(), null, ex.reservation(), done.subnet(), done.pool(), done.reservation())) {
-            d = clientName(done);
-        }
-        return names.afterAllocation(d, done.subnet(), done.pool(), decisions, ctx.hostname(), !fake,
-                fake ? null : done.runtime().store());
-    }
-
-    private static ClientContext6 withHostname(ClientContext6 c, String hostname) {
-        if (c.hostname().equals(hostname)) return c;
-        return new ClientContext6(c.subnets(), c.duid(), c.hwAddress(), c.fakeAllocation(), c.reservations(), c.classes(),
-                hostname, c.classValid());
     }
 
     // ---- hook points around the exchange ----

@@ -210,7 +210,10 @@ public final class AllocationEngine4 {
     private boolean reusable(Lease4 old, Subnet4 subnet, ClientContext4 ctx, long now) {
         double threshold = subnet.params().cacheThreshold();
         if (threshold <= 0 || threshold >= 1 || old.state() != LeaseState.DEFAULT || old.expired(now)) return false;
-        if (old.subnetId() != subnet.id() || !old.hostname().equals(ctx.hostname())) return false;
+        // Kea's setLeaseReusable: a lease whose name or DNS directions would change is written again
+        if (old.subnetId() != subnet.id()) return false;
+        LeaseName name = ctx.nameAt(subnet, old.address());
+        if (!old.hostname().equals(name.hostname()) || old.fqdnFwd() != name.forward() || old.fqdnRev() != name.reverse()) return false;
         if (old.validLifetime() != lifetime(ctx, subnet)) return false;
         long age = now - old.cltt();
         Long maxAge = subnet.params().cacheMaxAge();
@@ -240,8 +243,10 @@ public final class AllocationEngine4 {
     private Lease4 newLease(ClientContext4 ctx, Subnet4 subnet, int address, long now) {
         long poolId = 0;
         for (Pool4 p : subnet.pools()) if (p.contains(address)) { poolId = p.poolId(); break; }
+        // the client's name goes in with the lease: one write, nothing to rename afterwards
+        LeaseName name = ctx.nameAt(subnet, address);
         return new Lease4(address, ctx.hwAddress(), ctx.clientId(), lifetime(ctx, subnet), now, subnet.id(),
-                false, false, ctx.hostname(), LeaseState.DEFAULT, null, poolId);
+                name.forward(), name.reverse(), name.hostname(), LeaseState.DEFAULT, null, poolId);
     }
 
     /** Valid lifetime: infinite for BOOTP, else the class's or the subnet's, clamped client hint (option 51) within [min, max]. */

@@ -24,16 +24,40 @@ import java.util.Set;
  * @param hostname           hostname to store in the lease, "" if none
  * @param requestedLifetime  option 51 hint, 0 when absent
  * @param classLifetime      valid-lifetime of the first of the client's classes that sets one, or null
+ * @param fqdnFwd            the lease's forward DNS update flag (Kea's fwd_dns_update_)
+ * @param fqdnRev            the lease's reverse DNS update flag (Kea's rev_dns_update_)
+ * @param namer              names the lease at the chosen subnet and address (generated names, pool or other
+ *                           subnet DDNS values); null = every lease gets hostname, fqdnFwd and fqdnRev
  */
 public record ClientContext4(List<Subnet4> subnets, HwAddress hwAddress, Bytes clientId, int requestedAddress,
                              boolean fakeAllocation, Map<Long, Reservation4> reservations, Set<String> classes,
-                             String hostname, long requestedLifetime, Lifetime classLifetime) {
+                             String hostname, long requestedLifetime, Lifetime classLifetime,
+                             boolean fqdnFwd, boolean fqdnRev, LeaseNamer4 namer) {
     public ClientContext4 {
         if (subnets.isEmpty()) throw new IllegalArgumentException("no subnet");
         subnets = List.copyOf(subnets);
         reservations = Map.copyOf(reservations);
         classes = Set.copyOf(classes);
         hostname = hostname == null ? "" : hostname;
+    }
+
+    /** A context whose leases get {@code hostname} and no DNS update. */
+    public ClientContext4(List<Subnet4> subnets, HwAddress hwAddress, Bytes clientId, int requestedAddress,
+                          boolean fakeAllocation, Map<Long, Reservation4> reservations, Set<String> classes,
+                          String hostname, long requestedLifetime, Lifetime classLifetime) {
+        this(subnets, hwAddress, clientId, requestedAddress, fakeAllocation, reservations, classes, hostname,
+                requestedLifetime, classLifetime, false, false, null);
+    }
+
+    /** The same request with the client-name decision: its name and directions, and how to name a chosen lease. */
+    public ClientContext4 withName(LeaseName name, LeaseNamer4 namer) {
+        return new ClientContext4(subnets, hwAddress, clientId, requestedAddress, fakeAllocation, reservations, classes,
+                name.hostname(), requestedLifetime, classLifetime, name.forward(), name.reverse(), namer);
+    }
+
+    /** The name a lease of {@code address} in {@code subnet} is written with. */
+    public LeaseName nameAt(Subnet4 subnet, int address) {
+        return namer == null ? new LeaseName(hostname, fqdnFwd, fqdnRev) : namer.nameAt(subnet, address);
     }
 
     public Subnet4 selectedSubnet() { return subnets.getFirst(); }

@@ -9,6 +9,7 @@ import dev.nestor.config.model.PdPool6;
 import dev.nestor.config.model.Reservation6;
 import dev.nestor.config.model.Subnet6;
 import dev.nestor.config.model.SubnetParams6;
+import dev.nestor.engine.alloc.LeaseName;
 import dev.nestor.engine.alloc.PoolCursors;
 import dev.nestor.lease.Lease6;
 import dev.nestor.lease.LeaseState;
@@ -197,17 +198,17 @@ public final class AllocationEngine6 {
         for (Lease6 l : kept) {
             Subnet6 subnet = ctx.subnet(l.subnetId());
             if (ctx.fakeAllocation()) {
-                callouts.select(ctx, subnet, extended(ctx, ia, subnet, l, now)).ifPresent(x -> out.add(same(x, l)));
+                callouts.select(ctx, subnet, extended(ctx, ia, subnet, l, now, out.size())).ifPresent(x -> out.add(same(x, l)));
                 allReused = false;
                 continue;
             }
-            Optional<Lease6> reused = reuse(ctx, ia, subnet, l, now);
+            Optional<Lease6> reused = reuse(ctx, ia, subnet, l, now, out.size());
             if (reused.isPresent()) {
                 out.add(reused.get());
                 continue;
             }
             allReused = false;
-            Optional<Lease6> chosen = callouts.select(ctx, subnet, extended(ctx, ia, subnet, l, now));
+            Optional<Lease6> chosen = callouts.select(ctx, subnet, extended(ctx, ia, subnet, l, now, out.size()));
             if (chosen.isEmpty()) continue; // lease6_select SKIP: not assigned
             Lease6 next = same(chosen.get(), l);
             if (store.replace(l, next)) out.add(next);
@@ -254,7 +255,10 @@ public final class AllocationEngine6 {
             countCommit(old, lease, ctx, ia);
             revoked.removeIf(l -> key(l).equals(key(lease)));
             revoke(ctx, revoked);
-            return new IaDecision.Granted(ia, List.of(lease), c.subnet(), revoked, false);
+            // another client's lease that had expired but was not reclaimed yet: the caller removes its DNS records
+            List<Lease6> replaced = old != null && old.state() == LeaseState.DEFAULT
+                    && !PoolScan6.belongsTo(old, ctx.duid(), ia.iaid()) ? List.of(old) : List.of();
+            return new IaDecision.Granted(ia, List.of(lease), c.subnet(), revoked, false, replaced);
         }
         return new IaDecision.NoneAvailable(ia, "lost the race for a lease " + MAX_RACE_RETRIES + " times");
     }
@@ -308,13 +312,13 @@ public final class AllocationEngine6 {
         boolean allReused = true;
         for (Lease6 l : kept) {
             Subnet6 subnet = ctx.subnet(l.subnetId());
-            Optional<Lease6> reused = reuse(ctx, ia, subnet, l, now);
+            Optional<Lease6> reused = reuse(ctx, ia, subnet, l, now, out.size());
             if (reused.isPresent()) {
                 out.add(reused.get());
                 continue;
             }
             allReused = false;
-            Optional<Lease6> chosen = callouts.extend(ctx, subnet, extended(ctx, ia, subnet, l, now), rebind);
+            Optional<Lease6> chosen = callouts.extend(ctx, subnet, extended(ctx, ia, subnet, l, now, out.size()), rebind);
             if (chosen.isEmpty()) {
                 out.add(l); // lease6_renew/rebind SKIP: the stored lease stays and is what the client hears
                 continue;
@@ -362,7 +366,7 @@ public final class AllocationEngine6 {
         }
         if (revoked.size() == before) return d;
         return switch (d) {
-            case IaDecision.Granted g -> new IaDecision.Granted(ia, g.leases(), g.subnet(), revoked, g.reused());
+            case IaDecision.Granted g -> new IaDecision.Granted(ia, g.leases(), g.subnet(), revoked, g.reused(), g.replaced());
             case IaDecision.NoneAvailable n -> new IaDecision.NoneAvailable(ia, n.reason(), n.noPools(), revoked);
             default -> d;
         };
@@ -393,24 +397,32 @@ public final class AllocationEngine6 {
     private Lease6 newLease(ClientContext6 ctx, IaRequest ia, Subnet6 subnet, Ipv6Prefix p, long now) {
         long valid = validLifetime(ctx, ia, subnet);
         long poolId = PoolScan6.poolId(subnet, ia.type(), p.network(), p.length());
+        // the client's name goes in with the lease (a new lease is always its IA's first in a query): one write
+        LeaseName name = ctx.nameAt(subnet, ia, p.network(), 0);
         return new Lease6(p.network(), ia.type(), ia.type() == LeaseType6.PD ? p.length() : 128, ctx.duid(), ia.iaid(),
-                preferredLifetime(ia, subnet, valid), valid, now, subnet.id(), false, false, ctx.hostname(),
-                ctx.hwAddress(), LeaseState.DEFAULT, null, poolId);
+                preferredLifetime(ia, subnet, valid), valid, now, subnet.id(), name.forward(), name.reverse(),
+                name.hostname(), ctx.hwAddress(), LeaseState.DEFAULT, null, poolId);
     }
 
-    private Lease6 extended(ClientContext6 ctx, IaRequest ia, Subnet6 subnet, Lease6 l, long now) {
+    private Lease6 extended(ClientContext6 ctx, IaRequest ia, Subnet6 subnet, Lease6 l, long now, int position) {
         long valid = validLifetime(ctx, ia, subnet);
+        LeaseName name = ctx.nameAt(subnet, ia, l.address(), position);
         Lease6 out = l.withCltt(now).withLifetimes(preferredLifetime(ia, subnet, valid), valid).withState(LeaseState.DEFAULT)
-                .withHostname(ctx.hostname());
+                .withHostname(name.hostname()).withFqdn(name.forward(), name.reverse());
         return ctx.hwAddress() != null ? out.withHwAddress(ctx.hwAddress()) : out;
     }
 
     /** Kea's lease reuse (cache-threshold, off by default): a fresh enough lease is handed back unchanged. */
-    private Optional<Lease6> reuse(ClientContext6 ctx, IaRequest ia, Subnet6 subnet, Lease6 old, long now) {
+    private Optional<Lease6> reuse(ClientContext6 ctx, IaRequest ia, Subnet6 subnet, Lease6 old, long now, int position) {
         SubnetParams6 p = subnet.params();
         double threshold = p.cacheThreshold();
         if (threshold <= 0 || threshold >= 1 || old.state() != LeaseState.DEFAULT || old.expired(now)) return Optional.empty();
-        if (!old.hostname().equals(ctx.hostname()) || old.validLifetime() != validLifetime(ctx, ia, subnet)) return Optional.empty();
+        if (old.validLifetime() != validLifetime(ctx, ia, subnet)) return Optional.empty();
+        // Kea's setLeaseReusable: a lease whose name or DNS directions would change is written again
+        LeaseName name = ctx.nameAt(subnet, ia, old.address(), position);
+        if (!old.hostname().equals(name.hostname()) || old.fqdnFwd() != name.forward() || old.fqdnRev() != name.reverse()) {
+            return Optional.empty();
+        }
         long age = now - old.cltt();
         if (p.cacheMaxAge() != null && p.cacheMaxAge() > 0 && age >= p.cacheMaxAge()) return Optional.empty();
         if (age >= threshold * old.validLifetime()) return Optional.empty();

@@ -5,6 +5,7 @@ import dev.nestor.common.net.HwAddress;
 import dev.nestor.config.model.Lifetime;
 import dev.nestor.config.model.Reservation6;
 import dev.nestor.config.model.Subnet6;
+import dev.nestor.engine.alloc.LeaseName;
 
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,14 @@ import java.util.Set;
  * @param classes        the client's classes
  * @param hostname       host name to store in the lease, "" if none
  * @param classValid     valid-lifetime of the first of the client's classes that sets one, or null
+ * @param fqdnFwd        the leases' forward DNS update flag (Kea's fwd_dns_update_)
+ * @param fqdnRev        the leases' reverse DNS update flag (Kea's rev_dns_update_)
+ * @param namer          names each chosen lease (the generated name, pool or other subnet DDNS values); null =
+ *                       every lease gets hostname, fqdnFwd and fqdnRev
  */
 public record ClientContext6(List<Subnet6> subnets, Bytes duid, HwAddress hwAddress, boolean fakeAllocation,
                              Map<Long, Reservation6> reservations, Set<String> classes, String hostname,
-                             Lifetime classValid) {
+                             Lifetime classValid, boolean fqdnFwd, boolean fqdnRev, LeaseNamer6 namer) {
     public ClientContext6 {
         if (subnets.isEmpty()) throw new IllegalArgumentException("no subnet");
         subnets = List.copyOf(subnets);
@@ -34,6 +39,23 @@ public record ClientContext6(List<Subnet6> subnets, Bytes duid, HwAddress hwAddr
         reservations = Map.copyOf(reservations);
         classes = Set.copyOf(classes);
         hostname = hostname == null ? "" : hostname;
+    }
+
+    /** A context whose leases get {@code hostname} and no DNS update. */
+    public ClientContext6(List<Subnet6> subnets, Bytes duid, HwAddress hwAddress, boolean fakeAllocation,
+                          Map<Long, Reservation6> reservations, Set<String> classes, String hostname, Lifetime classValid) {
+        this(subnets, duid, hwAddress, fakeAllocation, reservations, classes, hostname, classValid, false, false, null);
+    }
+
+    /** The same query with the client-name decision: its name and directions, and how to name a chosen lease. */
+    public ClientContext6 withName(LeaseName name, LeaseNamer6 namer) {
+        return new ClientContext6(subnets, duid, hwAddress, fakeAllocation, reservations, classes, name.hostname(),
+                classValid, name.forward(), name.reverse(), namer);
+    }
+
+    /** The name a lease of the IA is written with ({@link LeaseNamer6#nameAt}). */
+    public LeaseName nameAt(Subnet6 subnet, IaRequest ia, Bytes address, int position) {
+        return namer == null ? new LeaseName(hostname, fqdnFwd, fqdnRev) : namer.nameAt(subnet, ia, address, position);
     }
 
     public Subnet6 selectedSubnet() { return subnets.getFirst(); }

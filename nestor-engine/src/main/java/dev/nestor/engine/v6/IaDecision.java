@@ -16,12 +16,20 @@ public sealed interface IaDecision {
      * @param revoked addresses or prefixes the client named that it may no longer use: they go back with zero
      *                lifetimes (RFC 8415 section 18.3.4)
      * @param reused  the lease was handed back unchanged (cache-threshold)
+     * @param replaced other clients' leases (expired, not yet reclaimed) that the grant took over: their DNS
+     *                 records go (Kea reclaims such a lease before reusing it)
      */
-    record Granted(IaRequest ia, List<Lease6> leases, Subnet6 subnet, List<Lease6> revoked, boolean reused) implements IaDecision {
+    record Granted(IaRequest ia, List<Lease6> leases, Subnet6 subnet, List<Lease6> revoked, boolean reused,
+                   List<Lease6> replaced) implements IaDecision {
         public Granted {
             if (leases.isEmpty()) throw new IllegalArgumentException("a grant needs a lease");
             leases = List.copyOf(leases);
             revoked = List.copyOf(revoked);
+            replaced = List.copyOf(replaced);
+        }
+
+        public Granted(IaRequest ia, List<Lease6> leases, Subnet6 subnet, List<Lease6> revoked, boolean reused) {
+            this(ia, leases, subnet, revoked, reused, List.of());
         }
     }
 
