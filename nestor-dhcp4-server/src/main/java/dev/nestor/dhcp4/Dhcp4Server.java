@@ -263,7 +263,8 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
             timers.shutdownNow();
             timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dhcp4-timers").daemon(true).factory());
             scheduleTimers();
-            if (oldTransport != null || !config.globals().multiThreading().equals(old.config().globals().multiThreading())) {
+            if (oldTransport != null || !config.globals().multiThreading().equals(old.config().globals().multiThreading())
+                || threadOverride(config, options.workerThreads()) != threadOverride(old.config(), options.workerThreads())) {
                 // new sockets or new multi-threading settings: new threads take new packets, the old ones finish
                 // what they hold (their socket is closed already, or they notice within a poll)
                 PacketDispatch<InboundDatagram> previous = workers;
@@ -303,10 +304,21 @@ public final class Dhcp4Server implements ManagedServer, AutoCloseable {
         return false;
     }
 
+    /**
+     * The thread count when neither the command line nor {@code thread-pool-size} sets one: with PostgreSQL a
+     * worker spends most of an exchange waiting for the database, and the lease store groups the commits of
+     * concurrent workers into one transaction, so four per core (measured: 1.2 - 2.2x the exchanges of one per core
+     * on 2 cores, bench/README.md "SQL backends"); otherwise 0, PacketDispatch's one per core.
+     */
+    static int threadOverride(Dhcp4Config config, int commandLine) {
+        if (commandLine > 0 || config.globals().multiThreading().threadPoolSize() > 0) return commandLine;
+        return "postgresql".equals(config.leaseDatabase().get("type")) ? 4 * Runtime.getRuntime().availableProcessors() : 0;
+    }
+
     /** Kea's multi-threading settings; -Dnestor.workers (ServerOptions.workerThreads) overrides the pool size. */
     private PacketDispatch<InboundDatagram> startWorkers(Dhcp4Config config) {
         Dhcp4Transport t = transport;
-        return PacketDispatch.start("dhcp4", config.globals().multiThreading(), options.workerThreads(),
+        return PacketDispatch.start("dhcp4", config.globals().multiThreading(), threadOverride(config, options.workerThreads()),
                 PacketDispatch.Source.of(t::poll, t::isOpen, t::receiveBufferDrops), this::admit, this::handle, lost -> {
                     // Kea's queue dropped its oldest datagram, or the kernel the newest ones (the readers' queue)
                     stats.add("pkt4-queue-full", lost);

@@ -271,7 +271,8 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         timers.shutdownNow();
         timers = newTimers();
         scheduleTimers();
-        if (reopen || !config.globals().multiThreading().equals(old.config().globals().multiThreading())) {
+        if (reopen || !config.globals().multiThreading().equals(old.config().globals().multiThreading())
+                || threadOverride(config, options.workerThreads()) != threadOverride(old.config(), options.workerThreads())) {
             // a new socket or new multi-threading settings: new threads take new packets, the old ones finish what
             // they hold (their socket is closed already, or they notice within a poll)
             PacketDispatch<InboundDatagram6> previous = workers;
@@ -307,10 +308,21 @@ public final class Dhcp6Server implements ManagedServer, AutoCloseable {
         return false;
     }
 
+    /**
+     * The thread count when neither the command line nor {@code thread-pool-size} sets one: with PostgreSQL a
+     * worker spends most of an exchange waiting for the database, and the lease store groups the commits of
+     * concurrent workers into one transaction, so four per core (measured: 1.2 - 2.2x the exchanges of one per core
+     * on 2 cores, bench/README.md "SQL backends"); otherwise 0, PacketDispatch's one per core.
+     */
+    static int threadOverride(Dhcp6Config config, int commandLine) {
+        if (commandLine > 0 || config.globals().multiThreading().threadPoolSize() > 0) return commandLine;
+        return "postgresql".equals(config.leaseDatabase().get("type")) ? 4 * Runtime.getRuntime().availableProcessors() : 0;
+    }
+
     /** Kea's multi-threading settings, shared with the v4 server; -Dnestor.workers overrides the pool size. */
     private PacketDispatch<InboundDatagram6> startWorkers(Dhcp6Config config) {
         Dhcp6Transport t = transport;
-        return PacketDispatch.start("dhcp6", config.globals().multiThreading(), options.workerThreads(),
+        return PacketDispatch.start("dhcp6", config.globals().multiThreading(), threadOverride(config, options.workerThreads()),
                 PacketDispatch.Source.of(t::poll, t::isOpen, t::receiveBufferDrops), this::admit, this::handle, lost -> {
                     // Kea's queue dropped its oldest datagram, or the kernel the newest ones (the readers' queue)
                     stats.add("pkt6-queue-full", lost);

@@ -5,6 +5,7 @@ import dev.nestor.common.net.HwAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Storage for DHCPv4 leases. It stores and never decides: allocation, expiry policy and reclamation live in the
@@ -55,6 +56,20 @@ public interface LeaseStore4 extends AutoCloseable {
     List<Lease4> getByClientId(Bytes clientId);
 
     List<Lease4> getByClientId(Bytes clientId, long subnetId);
+
+    /**
+     * A client's leases in one subnet: those with this client identifier and those with this hardware address
+     * (htype and bytes), each lease once, in ascending address order; either key may be {@code null}. The same
+     * rows as {@link #getByClientId(Bytes, long)} and {@link #getByHwAddress(HwAddress, long)} together; SQL
+     * stores answer it in one round trip.
+     */
+    default List<Lease4> getByClient(Bytes clientId, HwAddress hwAddress, long subnetId) {
+        TreeMap<Integer, Lease4> found = new TreeMap<>(Integer::compareUnsigned);
+        if (clientId != null) for (Lease4 l : getByClientId(clientId, subnetId)) found.put(l.address(), l);
+        if (hwAddress != null && hwAddress.length() > 0)
+            for (Lease4 l : getByHwAddress(hwAddress, subnetId)) found.putIfAbsent(l.address(), l);
+        return List.copyOf(found.values());
+    }
 
     /** Leases whose host name equals {@code hostname} exactly (case-sensitive, as stored). */
     List<Lease4> getByHostname(String hostname);

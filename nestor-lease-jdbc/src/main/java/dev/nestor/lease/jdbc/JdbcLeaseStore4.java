@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@link LeaseStore4} on Kea's {@code lease4} table. Every write is one conditional statement, so any number of
@@ -49,6 +50,8 @@ public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseBacked {
     private final String sqlDeleteIf;
     private final String sqlDelete;
     private final String sqlLock;
+    private final LeaseGroupWriter4 groupWriter;
+    private final GroupInsert<Lease4> inserts;
 
     public JdbcLeaseStore4(Database db, LeaseDialect dialect) {
         this.db = Objects.requireNonNull(db, "db");
@@ -60,12 +63,23 @@ public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseBacked {
         this.sqlDeleteIf = "DELETE FROM lease4 WHERE " + rows.match;
         this.sqlDelete = "DELETE FROM lease4 WHERE address = ?";
         this.sqlLock = sqlGet + " FOR UPDATE";
+        this.groupWriter = new LeaseGroupWriter4(db, dialect, rows);
+        this.inserts = new GroupInsert<>(this::addOne, groupWriter, Lease4::address, LeaseGroupWriter4.MAX_GROUP);
     }
 
     // ---- writes ----------------------------------------------------------------------------------------------
 
+    /**
+     * Where the dialect groups inserts (PostgreSQL), those of concurrent callers are written together, one
+     * statement and one commit per group ({@link GroupInsert}): the statistics trigger's counter row then
+     * serialises groups, not single leases.
+     */
     @Override
     public boolean add(Lease4 lease) throws LeaseStoreException {
+        return groupWriter.available() ? inserts.insert(lease) : addOne(lease);
+    }
+
+    private boolean addOne(Lease4 lease) throws LeaseStoreException {
         Binder params = rows.key(lease).all(rows.values(lease));
         return db.call("add lease " + lease, c -> {
             try (PreparedStatement ps = params.bind(c.prepareStatement(rows.insert))) {
@@ -197,6 +211,26 @@ public final class JdbcLeaseStore4 implements LeaseStore4, DatabaseBacked {
     @Override
     public List<Lease4> getByClientId(Bytes clientId, long subnetId) {
         return client("WHERE client_id = ? AND " + SUBNET_FILTER, new Binder().bytes(clientId.toArray()).number(subnetId));
+    }
+
+    /**
+     * Both per-client lookups in one round trip: a UNION ALL of the two indexed queries (each branch keeps its own
+     * index, where an OR could let the planner fall back to the subnet index), merged and de-duplicated here.
+     */
+    @Override
+    public List<Lease4> getByClient(Bytes clientId, HwAddress hwAddress, long subnetId) {
+        boolean byHw = hwAddress != null && hwAddress.length() > 0;
+        if (clientId == null || !byHw) return LeaseStore4.super.getByClient(clientId, hwAddress, subnetId);
+        List<Lease4> found = list("WHERE client_id = ? AND " + SUBNET_FILTER + " UNION ALL " + rows.select
+                + " WHERE hwaddr = ? AND " + SUBNET_FILTER, new Binder().bytes(clientId.toArray()).number(subnetId)
+                .bytes(hwAddress.bytes()).number(subnetId));
+        TreeMap<Long, Lease4> merged = new TreeMap<>();
+        for (Lease4 l : found) {
+            boolean mine = clientId.equals(l.clientId()) || l.hwAddress() != null
+                    && l.hwAddress().htype() == hwAddress.htype() && Arrays.equals(l.hwAddress().bytes(), hwAddress.bytes());
+            if (mine) merged.putIfAbsent(LeaseRows4.address(l.address()), l);
+        }
+        return List.copyOf(merged.values());
     }
 
     @Override

@@ -32,6 +32,16 @@ public interface LeaseDialect {
      */
     String insert(String table, String columns, String values);
 
+    /**
+     * One statement inserting {@code rows} rows (each {@code values}) into {@code table} that skips every row whose
+     * {@code address} is taken, without failing, and returns the {@code address} of each row it inserted; or
+     * {@code null} when the store should write leases one at a time. A row that fails for any other reason must
+     * fail the whole statement (it is then written again alone, and fails alone).
+     */
+    default String insertGroup(String table, String columns, String values, int rows) {
+        return null;
+    }
+
     /** An expression of the {@code lease6} row giving numeric (unsigned byte) order of {@code address}. */
     String lease6OrderKey();
 

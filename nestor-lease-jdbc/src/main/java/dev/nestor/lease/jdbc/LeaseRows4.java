@@ -20,6 +20,9 @@ final class LeaseRows4 {
 
     final String select;
     final String insert;
+    /** The column list of {@link #insert} and one row's placeholders, bound with {@link #key} then {@link #values}. */
+    final String columns;
+    final String rowValues;
     /** {@code SET ...} assigning every data column from {@link #values}. */
     final String set;
     /** {@code address = ? AND every data column equals}, bound with {@link #key} then {@link #values}. */
@@ -45,7 +48,9 @@ final class LeaseRows4 {
                 default -> col + " = ?";
             });
         }
-        this.insert = dialect.insert("lease4", "address, " + String.join(", ", DATA_COLUMNS), values.toString());
+        this.columns = "address, " + String.join(", ", DATA_COLUMNS);
+        this.rowValues = values.toString();
+        this.insert = dialect.insert("lease4", columns, rowValues);
         this.set = setClause.toString();
         this.match = matchClause.toString();
     }

@@ -49,6 +49,14 @@ public abstract class SqlLookupPlanTest {
                 .contains("lease6_by_duid_iaid_subnet_id");
     }
 
+    @Test
+    void theCombinedClientLookupUsesBothClientIndexes() throws Exception {
+        String subnet = JdbcLeaseStore4.SUBNET_FILTER.replace("?", "1");
+        assertThat(plan("SELECT address FROM lease4 WHERE client_id = '\\x00000005'::bytea AND " + subnet
+                + " UNION ALL SELECT address FROM lease4 WHERE hwaddr = '\\x000000000005'::bytea AND " + subnet))
+                .contains("lease4_by_client_id_subnet_id").contains("lease4_by_hwaddr_subnet_id");
+    }
+
     private String plan(String sql) throws Exception {
         StringBuilder out = new StringBuilder();
         try (Connection c = JdbcConnections.open(db); Statement s = c.createStatement();

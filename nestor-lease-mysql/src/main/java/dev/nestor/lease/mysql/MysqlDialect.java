@@ -58,6 +58,17 @@ public final class MysqlDialect implements LeaseDialect {
         return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ")";
     }
 
+    /**
+     * No group insert: InnoDB releases a transaction's row locks before it flushes the commit (and flushes
+     * concurrent commits together), so the statistics trigger's counter row does not serialise commits here as it
+     * does on PostgreSQL. A multi-row {@code INSERT IGNORE ... RETURNING} (MariaDB 10.5+) in a transaction checked
+     * for warnings was measured 5 - 25% slower than single inserts, so the store writes each lease alone.
+     */
+    @Override
+    public String insertGroup(String table, String columns, String values, int rows) {
+        return null;
+    }
+
     @Override
     public String lease6OrderKey() {
         return "nestor_binaddr";

@@ -47,6 +47,14 @@ public final class PostgresqlDialect implements LeaseDialect {
         return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT (address) DO NOTHING";
     }
 
+    /** A multi-row insert: a taken address skips its row only, RETURNING names the rows written. */
+    @Override
+    public String insertGroup(String table, String columns, String values, int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columns).append(") VALUES ");
+        for (int i = 0; i < rows; i++) sql.append(i == 0 ? "(" : ", (").append(values).append(')');
+        return sql.append(" ON CONFLICT (address) DO NOTHING RETURNING address").toString();
+    }
+
     @Override
     public String lease6OrderKey() {
         // the same expression as the lease6_by_nestor_inet index
