@@ -142,7 +142,8 @@ final class FfmDhcp4Transport implements Dhcp4Transport {
     public InboundDatagram receive() throws IOException {
         while (true) {
             InboundDatagram d = poll();
-            if (d != null || closed) return closed ? null : d;
+            if (closed) return null;
+            if (d != null) return d;
         }
     }
 

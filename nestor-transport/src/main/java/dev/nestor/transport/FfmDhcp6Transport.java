@@ -144,7 +144,8 @@ final class FfmDhcp6Transport implements Dhcp6Transport {
     public InboundDatagram6 receive() throws IOException {
         while (true) {
             InboundDatagram6 d = poll();
-            if (d != null || closed) return closed ? null : d;
+            if (closed) return null;
+            if (d != null) return d;
         }
     }
 
